@@ -1,0 +1,51 @@
+# Two commands on a fresh clone: `make run` and `make test`. Everything else is set up on demand.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+
+# Development defaults; production sets DEBUG=false and a real SECRET_KEY.
+export DEBUG ?= true
+
+.PHONY: run install migrate demo test test-fast lint format chromium bench clean
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip uv
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock
+	touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) createcachetable
+
+demo: migrate
+	$(MANAGE) load_demo
+
+run: demo
+	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: $(BIN)/python manage.py createsuperuser)"
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# Browser tests drive Debian's Chromium; install it when we can (root with apt), never a downloaded build.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null); \
+	  else echo "chromium is missing: browser tests will be skipped"; fi; }
+
+test: install chromium
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

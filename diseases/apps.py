@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DiseasesConfig(AppConfig):
+    name = "diseases"
+    verbose_name = "Disease content"

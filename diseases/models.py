@@ -1,0 +1,358 @@
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils.text import slugify
+
+HPO_ID_VALIDATOR = RegexValidator(r"^HP:\d{7}$", "An HPO id looks like HP:0001744.")
+PUBMED_ID_VALIDATOR = RegexValidator(r"^\d{1,9}$", "A PubMed id is a number, such as 24627283.")
+
+
+class Origin(models.TextChoices):
+    """Who owns a row: the import may replace its own rows, never an editor's."""
+
+    IMPORT = "import", "Imported"
+    EDITOR = "editor", "Editor"
+
+
+class Category(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "categories"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)
+        super().save(*args, **kwargs)
+
+
+class DiseaseQuerySet(models.QuerySet):
+    def published(self):
+        """The one gate for everything readers see: pages, index, search, sitemap and API."""
+        return self.filter(status=Disease.Status.PUBLISHED)
+
+    def for_index(self):
+        return self.only("name", "slug").order_by("name", "pk")
+
+    def starting_with(self, letter):
+        """Diseases filed under ``letter`` in the A–Z index; "0-9" holds the rest."""
+        if letter == Disease.OTHER_LETTER:
+            return self.filter(name__regex=r"^[^A-Za-z]")
+        return self.filter(name__istartswith=letter)
+
+    def recently_updated(self):
+        return self.filter(content_updated_at__isnull=False).order_by("-content_updated_at")
+
+    def for_page(self):
+        """Everything the disease page shows, in a fixed number of queries."""
+        visible_annotations = (
+            Annotation.objects.filter(is_hidden=False)
+            .select_related("phenotype")
+            .only(
+                "disease_id",
+                "band",
+                "frequency",
+                "is_excluded",
+                "source_record",
+                "evidence",
+                "onset",
+                "phenotype__hpo_id",
+                "phenotype__name",
+            )
+            .order_by("band", "phenotype__name")
+        )
+        return self.prefetch_related(
+            Prefetch("synonyms", queryset=DiseaseSynonym.objects.only("disease_id", "name", "position")),
+            Prefetch("categories", queryset=Category.objects.only("name", "slug")),
+            Prefetch("identifiers", queryset=ExternalIdentifier.objects.only("disease_id", "source", "code")),
+            Prefetch("annotations", queryset=visible_annotations),
+            Prefetch(
+                "annotations__phenotype__synonyms",
+                queryset=PhenotypeSynonym.objects.filter(is_lay=True).only("phenotype_id", "name"),
+                to_attr="lay_synonyms",
+            ),
+            "references",
+            "resources",
+        )
+
+
+class Disease(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        REVIEW = "review", "In review"
+        PUBLISHED = "published", "Published"
+
+    # The narrative sections, in page order; the admin and the page both read this.
+    NARRATIVE_SECTIONS = [
+        ("signs_and_symptoms", "Signs and symptoms"),
+        ("cause", "Cause"),
+        ("inheritance", "Inheritance"),
+        ("diagnosis", "Diagnosis"),
+        ("treatment", "Treatment"),
+        ("outlook", "Outlook"),
+        ("living_with", "Living with the condition"),
+    ]
+    CONTENT_FIELDS = ["summary"] + [field for field, _ in NARRATIVE_SECTIONS]
+    OTHER_LETTER = "0-9"
+
+    name = models.CharField(max_length=255)
+    slug = models.SlugField(max_length=255, unique=True)
+    gard_id = models.PositiveIntegerField("GARD id", null=True, blank=True, unique=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    categories = models.ManyToManyField(Category, blank=True, related_name="diseases")
+
+    summary = models.TextField(
+        blank=True, help_text="Plain-language overview in Markdown. Cite references as [1]."
+    )
+    signs_and_symptoms = models.TextField(blank=True)
+    cause = models.TextField(blank=True)
+    inheritance = models.TextField(blank=True)
+    diagnosis = models.TextField(blank=True)
+    treatment = models.TextField(blank=True)
+    outlook = models.TextField("outlook (prognosis)", blank=True)
+    living_with = models.TextField(blank=True)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    content_updated_at = models.DateTimeField(
+        "content last updated",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the written content last really changed; shown to readers.",
+    )
+    last_reviewed_at = models.DateTimeField(null=True, blank=True)
+    last_reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = DiseaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["status", "name"])]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("diseases:detail", kwargs={"slug": self.slug})
+
+    @property
+    def has_written_content(self):
+        return any(getattr(self, field) for field in self.CONTENT_FIELDS)
+
+    @property
+    def gard_identifier(self):
+        return next((i for i in self.identifiers.all() if i.source == ExternalIdentifier.Source.GARD), None)
+
+
+class DiseaseSynonym(models.Model):
+    disease = models.ForeignKey(Disease, on_delete=models.CASCADE, related_name="synonyms")
+    name = models.CharField(max_length=500)
+    position = models.PositiveIntegerField(default=0)
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.EDITOR)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = "other name"
+        constraints = [models.UniqueConstraint(fields=["disease", "name"], name="unique_disease_synonym")]
+
+    def __str__(self):
+        return self.name
+
+
+class ExternalIdentifier(models.Model):
+    class Source(models.TextChoices):
+        ORPHA = "ORPHA", "Orphanet"
+        OMIM = "OMIM", "OMIM"
+        GARD = "GARD", "GARD"
+        DECIPHER = "DECIPHER", "DECIPHER"
+        MONDO = "MONDO", "Mondo"
+
+    URL_TEMPLATES = {
+        Source.ORPHA: "https://www.orpha.net/en/disease/detail/{code}",
+        Source.OMIM: "https://omim.org/entry/{code}",
+        Source.GARD: "https://rarediseases.info.nih.gov/diseases/{code}/index",
+        Source.DECIPHER: "https://www.deciphergenomics.org/syndrome/{code}",
+        Source.MONDO: "https://monarchinitiative.org/MONDO:{code}",
+    }
+
+    disease = models.ForeignKey(Disease, on_delete=models.CASCADE, related_name="identifiers")
+    source = models.CharField(max_length=10, choices=Source.choices)
+    code = models.CharField(max_length=30)
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.EDITOR)
+
+    class Meta:
+        ordering = ["source", "code"]
+        constraints = [models.UniqueConstraint(fields=["source", "code"], name="unique_identifier")]
+
+    def __str__(self):
+        return self.curie
+
+    @property
+    def curie(self):
+        return f"{self.source}:{self.code}"
+
+    @property
+    def url(self):
+        return self.URL_TEMPLATES[self.source].format(code=self.code)
+
+
+class PhenotypeQuerySet(models.QuerySet):
+    def current(self):
+        return self.filter(is_obsolete=False)
+
+
+class Phenotype(models.Model):
+    hpo_id = models.CharField("HPO id", max_length=10, unique=True, validators=[HPO_ID_VALIDATOR])
+    name = models.CharField(max_length=500)
+    definition = models.TextField(blank=True)
+    is_obsolete = models.BooleanField(default=False)
+    replaced_by = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="replaces"
+    )
+    parents = models.ManyToManyField("self", symmetrical=False, blank=True, related_name="children")
+
+    objects = PhenotypeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["hpo_id"]
+        verbose_name = "phenotype (HPO term)"
+
+    def __str__(self):
+        return f"{self.name} ({self.hpo_id})"
+
+    def get_absolute_url(self):
+        return reverse("diseases:symptom", kwargs={"hpo_id": self.hpo_id})
+
+    @property
+    def hpo_url(self):
+        return f"https://hpo.jax.org/browse/term/{self.hpo_id}"
+
+
+class PhenotypeSynonym(models.Model):
+    class Scope(models.TextChoices):
+        EXACT = "EXACT", "Exact"
+        RELATED = "RELATED", "Related"
+        BROAD = "BROAD", "Broad"
+        NARROW = "NARROW", "Narrow"
+
+    phenotype = models.ForeignKey(Phenotype, on_delete=models.CASCADE, related_name="synonyms")
+    name = models.CharField(max_length=500)
+    scope = models.CharField(max_length=10, choices=Scope.choices, default=Scope.EXACT)
+    is_lay = models.BooleanField("lay (everyday) name", default=False)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["phenotype", "name"], name="unique_phenotype_synonym")]
+
+    def __str__(self):
+        return self.name
+
+
+class Annotation(models.Model):
+    """One row of a disease's symptom table: an HPO term and how often it occurs."""
+
+    class Band(models.IntegerChoices):
+        # Obligate (100%) terms are shown in the top band, as GARD does.
+        VERY_FREQUENT = 1, "80–99% of people have these symptoms"
+        FREQUENT = 2, "30–79% of people have these symptoms"
+        OCCASIONAL = 3, "5–29% of people have these symptoms"
+        RARE = 4, "1–4% of people have these symptoms"
+        NOT_AVAILABLE = 9, "How often these symptoms occur is not known"
+
+    BAND_SHORT_LABELS = {
+        Band.VERY_FREQUENT: "80–99%",
+        Band.FREQUENT: "30–79%",
+        Band.OCCASIONAL: "5–29%",
+        Band.RARE: "1–4%",
+        Band.NOT_AVAILABLE: "Not available",
+    }
+
+    disease = models.ForeignKey(Disease, on_delete=models.CASCADE, related_name="annotations")
+    phenotype = models.ForeignKey(Phenotype, on_delete=models.PROTECT, related_name="annotations")
+    band = models.PositiveSmallIntegerField(choices=Band.choices, default=Band.NOT_AVAILABLE)
+    frequency = models.CharField(
+        "raw frequency",
+        max_length=30,
+        blank=True,
+        help_text="As the source gives it: HP:0040281, 7/13 or 45%.",
+    )
+    is_excluded = models.BooleanField(
+        "not a feature", default=False, help_text="The source says this is NOT a feature of the disease."
+    )
+    source_record = models.CharField(max_length=30, blank=True, help_text="For example ORPHA:3261.")
+    evidence = models.CharField(max_length=10, blank=True, help_text="HPO evidence code: IEA, PCS or TAS.")
+    onset = models.CharField(max_length=12, blank=True)
+    pubmed_references = models.CharField(max_length=1000, blank=True)
+
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.EDITOR)
+    is_hidden = models.BooleanField(
+        default=False, help_text="Hidden by an editor; a re-import keeps it hidden."
+    )
+    band_corrected = models.BooleanField(
+        default=False, help_text="An editor set the band by hand; a re-import keeps it."
+    )
+
+    class Meta:
+        ordering = ["band", "phenotype__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["disease", "phenotype"], name="unique_disease_phenotype"),
+        ]
+
+    def __str__(self):
+        return f"{self.disease_id} · {self.phenotype_id}"
+
+
+class Reference(models.Model):
+    disease = models.ForeignKey(Disease, on_delete=models.CASCADE, related_name="references")
+    number = models.PositiveSmallIntegerField(help_text="Cited in the text as [number].")
+    title = models.CharField(max_length=500)
+    publisher = models.CharField("publisher or source", max_length=300, blank=True)
+    published = models.CharField(
+        "date", max_length=40, blank=True, help_text="As it should be cited, e.g. 2017 or November 2017."
+    )
+    url = models.URLField("URL", max_length=500, blank=True)
+    pubmed_id = models.CharField("PubMed id", max_length=9, blank=True, validators=[PUBMED_ID_VALIDATOR])
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [models.UniqueConstraint(fields=["disease", "number"], name="unique_reference_number")]
+
+    def __str__(self):
+        return f"[{self.number}] {self.title}"
+
+    @property
+    def pubmed_url(self):
+        return f"https://pubmed.ncbi.nlm.nih.gov/{self.pubmed_id}/" if self.pubmed_id else ""
+
+
+class Resource(models.Model):
+    class Section(models.TextChoices):
+        TESTING = "testing", "Diagnosis and testing"
+        SPECIALISTS = "specialists", "Specialists and care"
+        RESEARCH = "research", "Research and clinical trials"
+        REGISTRIES = "registries", "Patient registries"
+        ORGANISATIONS = "organisations", "Support organisations"
+        LEARN_MORE = "learn_more", "Learn more"
+
+    disease = models.ForeignKey(Disease, on_delete=models.CASCADE, related_name="resources")
+    section = models.CharField(max_length=20, choices=Section.choices)
+    title = models.CharField(max_length=300)
+    url = models.URLField("URL", max_length=500)
+    description = models.TextField(max_length=600, blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["section", "position", "pk"]
+
+    def __str__(self):
+        return self.title

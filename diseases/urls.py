@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "diseases"
+
+urlpatterns = [
+    path("diseases/", views.disease_index, name="index"),
+    path("diseases/gard/<int:gard_id>/", views.gard_redirect, name="gard"),
+    path("diseases/<slug:slug>/", views.disease_detail, name="detail"),
+    path("symptoms/<str:hpo_id>/", views.symptom_detail, name="symptom"),
+]

@@ -1,0 +1,85 @@
+import string
+from itertools import groupby
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch
+from django.db.models.functions import Substr, Upper
+from django.shortcuts import get_object_or_404, redirect, render
+
+from .models import Annotation, Disease, Phenotype, PhenotypeSynonym
+from .pages import DiseasePage
+
+LETTERS = list(string.ascii_uppercase) + [Disease.OTHER_LETTER]
+
+
+def letter_counts():
+    """Published diseases per index letter; letters without any are kept with 0."""
+    counts = dict.fromkeys(LETTERS, 0)
+    rows = (
+        Disease.objects.published()
+        .annotate(initial=Upper(Substr("name", 1, 1)))
+        .values("initial")
+        .annotate(total=Count("pk"))
+        .order_by()
+    )
+    for row in rows:
+        letter = row["initial"] if row["initial"] in counts else Disease.OTHER_LETTER
+        counts[letter] += row["total"]
+    return counts
+
+
+def disease_index(request):
+    letter = request.GET.get("letter", "").upper()
+    query = request.GET.get("q", "").strip()[:200]
+    diseases = Disease.objects.published().for_index()
+    if letter in LETTERS:
+        diseases = diseases.starting_with(letter)
+    else:
+        letter = ""
+    if query:
+        diseases = diseases.filter(name__icontains=query)
+    page = Paginator(diseases, settings.DISEASES_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "diseases/index.html",
+        {"page": page, "letter": letter, "query": query, "letters": letter_counts().items()},
+    )
+
+
+def disease_detail(request, slug):
+    disease = get_object_or_404(Disease.objects.published().for_page(), slug=slug)
+    return render(request, "diseases/detail.html", {"page": DiseasePage.build(disease), "disease": disease})
+
+
+def gard_redirect(request, gard_id):
+    disease = get_object_or_404(Disease.objects.published().only("slug"), gard_id=gard_id)
+    return redirect(disease, permanent=True)
+
+
+def symptom_detail(request, hpo_id):
+    phenotype = get_object_or_404(
+        Phenotype.objects.select_related("replaced_by").prefetch_related(
+            Prefetch(
+                "synonyms", queryset=PhenotypeSynonym.objects.filter(is_lay=True), to_attr="lay_synonyms"
+            ),
+            Prefetch("parents", queryset=Phenotype.objects.only("hpo_id", "name")),
+            Prefetch("children", queryset=Phenotype.objects.current().only("hpo_id", "name")),
+        ),
+        hpo_id=hpo_id.upper(),
+    )
+    if phenotype.is_obsolete and phenotype.replaced_by:
+        return redirect(phenotype.replaced_by, permanent=True)
+    annotations = (
+        Annotation.objects.filter(phenotype=phenotype, is_hidden=False, is_excluded=False)
+        .filter(disease__in=Disease.objects.published())
+        .select_related("disease")
+        .only("band", "disease__name", "disease__slug")
+        .order_by("band", "disease__name")
+    )
+    page = Paginator(annotations, settings.DISEASES_PER_PAGE).get_page(request.GET.get("page"))
+    bands = [
+        (Annotation.BAND_SHORT_LABELS[band], list(rows))
+        for band, rows in groupby(page.object_list, key=lambda a: a.band)
+    ]
+    return render(request, "diseases/symptom.html", {"phenotype": phenotype, "page": page, "bands": bands})

@@ -1,0 +1,208 @@
+import pytest
+from django.urls import reverse
+
+from diseases.models import Annotation, Disease
+from tests.factories import (
+    AnnotationFactory,
+    DiseaseFactory,
+    PhenotypeFactory,
+    PhenotypeSynonymFactory,
+    ReferenceFactory,
+    ResourceFactory,
+    disease_with_symptoms,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_disease_page_shows_names_symptoms_and_sections_in_order(client):
+    disease = disease_with_symptoms(
+        5, name="Canale example syndrome", cause="Caused by a change in a gene.[1]"
+    )
+    response = client.get(disease.get_absolute_url())
+    assert response.status_code == 200
+    html = response.content.decode()
+    positions = [
+        html.index(marker)
+        for marker in [
+            'id="disease-name"',
+            'id="summary"',
+            'id="symptoms"',
+            'id="cause"',
+            'id="resources"',
+            'id="connect"',
+            'id="references"',
+        ]
+    ]
+    assert positions == sorted(positions)
+    assert "5 symptoms" in html
+    assert "not medical advice" in html
+    assert f"/support/connect/?disease={disease.slug}" in html
+
+
+@pytest.mark.parametrize("status", [Disease.Status.DRAFT, Disease.Status.REVIEW])
+def test_unpublished_disease_is_404_for_readers(client, status):
+    disease = DiseaseFactory(status=status)
+    response = client.get(disease.get_absolute_url())
+    assert response.status_code == 404
+    assert "could not find that page" in response.content.decode()
+
+
+def test_symptom_rows_are_grouped_by_band_most_frequent_first(client):
+    disease = DiseaseFactory()
+    rare = AnnotationFactory(disease=disease, band=Annotation.Band.RARE, phenotype__name="Zebra sign")
+    frequent = AnnotationFactory(
+        disease=disease, band=Annotation.Band.VERY_FREQUENT, phenotype__name="Yellow sign"
+    )
+    unknown = AnnotationFactory(
+        disease=disease, band=Annotation.Band.NOT_AVAILABLE, phenotype__name="Aardvark sign"
+    )
+    PhenotypeSynonymFactory(phenotype=frequent.phenotype, name="big spleen")
+    html = client.get(disease.get_absolute_url()).content.decode()
+    assert (
+        html.index(frequent.phenotype.name)
+        < html.index(rare.phenotype.name)
+        < html.index(unknown.phenotype.name)
+    )
+    assert "80–99% of people have these symptoms" in html
+    assert "big spleen" in html
+    assert f'href="/symptoms/{frequent.phenotype.hpo_id}/"' in html
+
+
+def test_hidden_annotations_are_not_shown_and_excluded_ones_are_kept_apart(client):
+    disease = DiseaseFactory()
+    AnnotationFactory(disease=disease, phenotype__name="Hidden sign", is_hidden=True)
+    AnnotationFactory(disease=disease, phenotype__name="Absent sign", is_excluded=True)
+    AnnotationFactory(disease=disease, phenotype__name="Present sign")
+    html = client.get(disease.get_absolute_url()).content.decode()
+    assert "Hidden sign" not in html
+    assert "1 symptom</strong>" in html
+    assert html.index("Not a feature of this disease") < html.index("Absent sign")
+
+
+def test_long_bands_start_collapsed_and_short_ones_open(client):
+    disease = DiseaseFactory()
+    for _ in range(20):
+        AnnotationFactory(disease=disease, band=Annotation.Band.OCCASIONAL)
+    AnnotationFactory(disease=disease, band=Annotation.Band.VERY_FREQUENT)
+    html = client.get(disease.get_absolute_url()).content.decode()
+    assert '<details class="band" id="band-1" open>' in html
+    assert '<details class="band" id="band-3">' in html
+
+
+def test_citations_link_to_references_and_back(client):
+    disease = DiseaseFactory(summary="Known fact.[1]", treatment="Treated with care.[1]")
+    ReferenceFactory(disease=disease, number=1, title="The source")
+    html = client.get(disease.get_absolute_url()).content.decode()
+    assert 'href="#ref-1" id="summary-cite-1"' in html
+    assert 'id="ref-1"' in html
+    assert 'href="#summary-cite-1"' in html
+    assert 'href="#treatment-cite-1"' in html
+
+
+def test_learn_more_links_come_from_identifiers_and_name(client):
+    disease = disease_with_symptoms(1, name="Example syndrome")
+    identifier = disease.identifiers.get()
+    html = client.get(disease.get_absolute_url()).content.decode()
+    assert f"https://www.orpha.net/en/disease/detail/{identifier.code}" in html
+    for host in [
+        "omim.org",
+        "monarchinitiative.org",
+        "medlineplus.gov",
+        "clinicaltrials.gov",
+        "pubmed.ncbi.nlm.nih.gov",
+        "www.ncbi.nlm.nih.gov/gtr",
+    ]:
+        assert host in html
+
+
+def test_editor_learn_more_link_replaces_the_generated_one(client):
+    disease = DiseaseFactory()
+    ResourceFactory(
+        disease=disease,
+        section="learn_more",
+        title="Our PubMed search",
+        url="https://pubmed.ncbi.nlm.nih.gov/?term=special",
+    )
+    html = client.get(disease.get_absolute_url()).content.decode()
+    assert html.count("pubmed.ncbi.nlm.nih.gov") == 1
+
+
+@pytest.mark.parametrize("symptom_count", [3, 300])
+def test_disease_page_query_count_does_not_grow_with_symptoms(
+    client, django_assert_num_queries, symptom_count
+):
+    disease = disease_with_symptoms(symptom_count)
+    with django_assert_num_queries(8):
+        response = client.get(disease.get_absolute_url())
+    assert response.status_code == 200
+
+
+def test_gard_id_redirects_to_the_disease_page(client):
+    disease = DiseaseFactory(gard_id=8686)
+    response = client.get(reverse("diseases:gard", kwargs={"gard_id": 8686}))
+    assert response.status_code == 301
+    assert response["Location"] == disease.get_absolute_url()
+
+
+def test_unknown_gard_id_is_404(client):
+    assert client.get(reverse("diseases:gard", kwargs={"gard_id": 1})).status_code == 404
+
+
+def test_index_filters_by_letter_and_counts_each_letter(client):
+    DiseaseFactory(name="Alport syndrome")
+    DiseaseFactory(name="Angelman syndrome")
+    DiseaseFactory(name="Batten disease")
+    DiseaseFactory(name="Aicardi draft", status=Disease.Status.DRAFT)
+    response = client.get(reverse("diseases:index"), {"letter": "a"})
+    html = response.content.decode()
+    assert "Alport syndrome" in html and "Angelman syndrome" in html
+    assert "Batten disease" not in html and "Aicardi draft" not in html
+    counts = dict(response.context["letters"])
+    assert counts["A"] == 2 and counts["B"] == 1 and counts["C"] == 0
+    assert '?letter=C"' not in html
+
+
+def test_index_query_filters_by_name(client):
+    DiseaseFactory(name="Alport syndrome")
+    DiseaseFactory(name="Batten disease")
+    html = client.get(reverse("diseases:index"), {"q": "batten"}).content.decode()
+    assert "Batten disease" in html and "Alport syndrome" not in html
+
+
+def test_index_survives_a_nonsense_page_number(client):
+    DiseaseFactory()
+    assert client.get(reverse("diseases:index"), {"page": "banana"}).status_code == 200
+
+
+def test_home_lists_recently_updated_published_diseases(client):
+    DiseaseFactory(name="Fresh page")
+    DiseaseFactory(name="Secret draft", status=Disease.Status.DRAFT)
+    html = client.get(reverse("home")).content.decode()
+    assert "Fresh page" in html and "Secret draft" not in html
+
+
+def test_symptom_page_lists_published_diseases_with_the_term(client):
+    phenotype = PhenotypeFactory(name="Splenomegaly", definition="The spleen is bigger than usual.")
+    PhenotypeSynonymFactory(phenotype=phenotype, name="Increased spleen size")
+    AnnotationFactory(phenotype=phenotype, disease__name="Shown syndrome")
+    AnnotationFactory(
+        phenotype=phenotype, disease__name="Draft syndrome", disease__status=Disease.Status.DRAFT
+    )
+    html = client.get(phenotype.get_absolute_url()).content.decode()
+    assert "Increased spleen size" in html
+    assert "Shown syndrome" in html and "Draft syndrome" not in html
+
+
+def test_obsolete_symptom_redirects_to_its_replacement(client):
+    replacement = PhenotypeFactory()
+    obsolete = PhenotypeFactory(is_obsolete=True, replaced_by=replacement)
+    response = client.get(obsolete.get_absolute_url())
+    assert response.status_code == 301
+    assert response["Location"] == replacement.get_absolute_url()
+
+
+def test_unknown_symptom_is_a_friendly_404(client):
+    response = client.get("/symptoms/HP:9999999/")
+    assert response.status_code == 404
+    assert "could not find that page" in response.content.decode()

@@ -1,0 +1,119 @@
+import factory
+from django.utils import timezone
+
+from diseases.models import (
+    Annotation,
+    Category,
+    Disease,
+    DiseaseSynonym,
+    ExternalIdentifier,
+    Phenotype,
+    PhenotypeSynonym,
+    Reference,
+    Resource,
+)
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Category
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Category {n}")
+    slug = factory.LazyAttribute(lambda o: o.name.lower().replace(" ", "-"))
+
+
+class DiseaseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Disease
+
+    name = factory.Sequence(lambda n: f"Example syndrome {n}")
+    slug = factory.Sequence(lambda n: f"example-syndrome-{n}")
+    status = Disease.Status.PUBLISHED
+    summary = "A short summary in our own words.[1]"
+    content_updated_at = factory.LazyFunction(timezone.now)
+
+
+class DiseaseSynonymFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DiseaseSynonym
+
+    disease = factory.SubFactory(DiseaseFactory)
+    name = factory.Sequence(lambda n: f"Other name {n}")
+
+
+class ExternalIdentifierFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExternalIdentifier
+
+    disease = factory.SubFactory(DiseaseFactory)
+    source = ExternalIdentifier.Source.ORPHA
+    code = factory.Sequence(lambda n: str(100000 + n))
+
+
+class PhenotypeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Phenotype
+
+    hpo_id = factory.Sequence(lambda n: f"HP:{9000000 + n:07d}")
+    name = factory.Sequence(lambda n: f"Abnormal finding {n}")
+    definition = "A finding made up for tests."
+
+
+class PhenotypeSynonymFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PhenotypeSynonym
+
+    phenotype = factory.SubFactory(PhenotypeFactory)
+    name = factory.Sequence(lambda n: f"everyday name {n}")
+    is_lay = True
+
+
+class AnnotationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Annotation
+
+    disease = factory.SubFactory(DiseaseFactory)
+    phenotype = factory.SubFactory(PhenotypeFactory)
+    band = Annotation.Band.FREQUENT
+    frequency = "HP:0040282"
+    source_record = "ORPHA:3261"
+    evidence = "TAS"
+
+
+class ReferenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Reference
+
+    disease = factory.SubFactory(DiseaseFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"A reference {n}")
+    publisher = "A publisher"
+    url = "https://example.org/reference"
+
+
+class ResourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Resource
+
+    disease = factory.SubFactory(DiseaseFactory)
+    section = Resource.Section.ORGANISATIONS
+    title = factory.Sequence(lambda n: f"Support group {n}")
+    url = "https://example.org/group"
+    description = "Helps families."
+
+
+def disease_with_symptoms(count, **kwargs):
+    """A published disease whose table has ``count`` rows, each with a lay name."""
+    disease = DiseaseFactory(**kwargs)
+    bands = list(Annotation.Band)
+    for index in range(count):
+        phenotype = PhenotypeFactory()
+        PhenotypeSynonymFactory(phenotype=phenotype)
+        AnnotationFactory(disease=disease, phenotype=phenotype, band=bands[index % len(bands)])
+    DiseaseSynonymFactory(disease=disease)
+    ExternalIdentifierFactory(disease=disease)
+    ReferenceFactory(disease=disease, number=1)
+    ResourceFactory(disease=disease)
+    disease.categories.add(CategoryFactory())
+    return disease

@@ -1,0 +1,26 @@
+"""Small helpers shared by tests."""
+
+
+def _bound_value(bound_field):
+    value = bound_field.value()
+    if value is None:
+        return None
+    if isinstance(value, list | tuple):
+        return [str(item) for item in value]
+    return value
+
+
+def admin_form_data(response):
+    """POST data that re-submits an admin change form exactly as it was rendered."""
+    data = {}
+    forms = [response.context["adminform"].form]
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        forms.append(formset.management_form)
+        forms.extend(formset.forms)
+    for form in forms:
+        for name in form.fields:
+            value = _bound_value(form[name])
+            if value is not None and value is not False:
+                data[form.add_prefix(name)] = value
+    return data
