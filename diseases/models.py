@@ -188,6 +188,7 @@ class ExternalIdentifier(models.Model):
     disease = models.ForeignKey(Disease, on_delete=models.CASCADE, related_name="identifiers")
     source = models.CharField(max_length=10, choices=Source.choices)
     code = models.CharField(max_length=30)
+    label = models.CharField(max_length=500, blank=True, help_text="The disease's name in that source.")
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.EDITOR)
 
     class Meta:
@@ -356,3 +357,24 @@ class Resource(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class DataRelease(models.Model):
+    """Which release of each imported data file is loaded; shown wherever imported data is."""
+
+    class Source(models.TextChoices):
+        HPO = "hpo", "Human Phenotype Ontology (hp.obo)"
+        HPOA = "hpoa", "HPO disease annotations (phenotype.hpoa)"
+        GARD = "gard", "GARD disease list"
+
+    source = models.CharField(max_length=10, choices=Source.choices, unique=True)
+    version = models.CharField(max_length=50)
+    file_name = models.CharField(max_length=255)
+    checksum = models.CharField(max_length=64, help_text="SHA-256 of the file, to skip an unchanged release.")
+    loaded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["source"]
+
+    def __str__(self):
+        return f"{self.get_source_display()} {self.version}"
