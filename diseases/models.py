@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
 
 HPO_ID_VALIDATOR = RegexValidator(r"^HP:\d{7}$", "An HPO id looks like HP:0001744.")
 PUBMED_ID_VALIDATOR = RegexValidator(r"^\d{1,9}$", "A PubMed id is a number, such as 24627283.")
@@ -132,12 +133,15 @@ class Disease(models.Model):
     last_reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = DiseaseQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["name"]
         indexes = [models.Index(fields=["status", "name"])]
+        permissions = [("publish_disease", "Can publish and unpublish disease pages")]
 
     def __str__(self):
         return self.name
@@ -159,6 +163,8 @@ class DiseaseSynonym(models.Model):
     name = models.CharField(max_length=500)
     position = models.PositiveIntegerField(default=0)
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.EDITOR)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["position", "pk"]
@@ -303,6 +309,9 @@ class Annotation(models.Model):
         default=False, help_text="An editor set the band by hand; a re-import keeps it."
     )
 
+    # Imports write in bulk and leave no history; editors' corrections go through save() and do.
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["band", "phenotype__name"]
         constraints = [
@@ -323,6 +332,8 @@ class Reference(models.Model):
     )
     url = models.URLField("URL", max_length=500, blank=True)
     pubmed_id = models.CharField("PubMed id", max_length=9, blank=True, validators=[PUBMED_ID_VALIDATOR])
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["number"]
@@ -351,6 +362,8 @@ class Resource(models.Model):
     url = models.URLField("URL", max_length=500)
     description = models.TextField(max_length=600, blank=True)
     position = models.PositiveIntegerField(default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["section", "position", "pk"]
