@@ -1,8 +1,10 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Prefetch
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
@@ -391,3 +393,77 @@ class DataRelease(models.Model):
 
     def __str__(self):
         return f"{self.get_source_display()} {self.version}"
+
+
+class SearchTerm(models.Model):
+    """One searchable text of a disease or a symptom: a name, other name, identifier or everyday name.
+
+    Rebuilt by ``diseases.search.rebuild_search_index()`` after an import and kept current for one
+    disease by ``diseases.search.index_disease()``. Rows exist for every status; the search itself
+    joins ``Disease.objects.published()``, so publishing or unpublishing needs no re-index.
+    """
+
+    class Kind(models.TextChoices):
+        DISEASE = "disease", "Disease"
+        SYMPTOM = "symptom", "Symptom"
+
+    class Field(models.TextChoices):
+        NAME = "name", "name"
+        OTHER_NAME = "other_name", "other name"
+        IDENTIFIER = "identifier", "identifier"
+        LAY_NAME = "lay_name", "everyday name"
+        RELATED_NAME = "related_name", "related term"
+
+    kind = models.CharField(max_length=7, choices=Kind.choices)
+    disease = models.ForeignKey(Disease, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    phenotype = models.ForeignKey(
+        Phenotype, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    field = models.CharField(max_length=12, choices=Field.choices)
+    text = models.CharField(max_length=500)
+    folded = models.CharField(
+        max_length=500, help_text="Lower case, accents removed, punctuation turned into spaces."
+    )
+    # Filled on PostgreSQL only (setweight(to_tsvector(unaccent(text)))); a GIN index is added there.
+    vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        indexes = [
+            # varchar_pattern_ops lets PostgreSQL use the index for prefix (LIKE 'abc%') lookups.
+            models.Index(fields=["folded"], name="searchterm_folded", opclasses=["varchar_pattern_ops"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(kind="disease", disease__isnull=False, phenotype__isnull=True)
+                    | models.Q(kind="symptom", disease__isnull=True, phenotype__isnull=False)
+                ),
+                name="searchterm_one_target",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.get_field_display()}: {self.text}"
+
+
+class SimilarityIndex(models.Model):
+    """Precomputed arrays for symptom-set matching (see ``diseases.matching``); the newest row is used.
+
+    Holds the HPO ancestor closure, each term's information content and every published disease's
+    visible annotations as compact numpy arrays, so a match needs one small query and no joins.
+    """
+
+    built_at = models.DateTimeField(default=timezone.now)
+    disease_count = models.PositiveIntegerField(default=0)
+    term_count = models.PositiveIntegerField(default=0)
+    annotation_count = models.PositiveIntegerField(default=0)
+    data = models.BinaryField(
+        help_text="numpy .npz archive written by diseases.matching.build_similarity_index."
+    )
+
+    class Meta:
+        get_latest_by = "pk"
+        verbose_name_plural = "similarity indexes"
+
+    def __str__(self):
+        return f"Similarity index of {self.built_at:%Y-%m-%d %H:%M} ({self.disease_count} diseases)"
