@@ -1,7 +1,21 @@
-from django.contrib import admin
+from datetime import timedelta
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
+from django.views.decorators.http import require_POST
+from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
+from .history import TextDiffContextHelper, related_changes
+from .markup import render_markdown
 from .models import (
     Annotation,
     Category,
@@ -14,6 +28,15 @@ from .models import (
     Resource,
 )
 
+REVIEW_INTERVAL = timedelta(days=365 * 2)
+
+
+def review_due_q():
+    return Q(status=Disease.Status.PUBLISHED, last_reviewed_at__lt=timezone.now() - REVIEW_INTERVAL)
+
+
+# --- Inlines ---------------------------------------------------------------------------------------
+
 
 class DiseaseSynonymInline(admin.TabularInline):
     model = DiseaseSynonym
@@ -25,7 +48,7 @@ class DiseaseSynonymInline(admin.TabularInline):
 class ExternalIdentifierInline(admin.TabularInline):
     model = ExternalIdentifier
     extra = 0
-    fields = ["source", "code", "link", "origin"]
+    fields = ["source", "code", "label", "link", "origin"]
     readonly_fields = ["link", "origin"]
 
     @admin.display(description="Link")
@@ -33,8 +56,37 @@ class ExternalIdentifierInline(admin.TabularInline):
         return format_html('<a href="{}" rel="noopener">{}</a>', obj.url, obj.curie) if obj.pk else "—"
 
 
+class KnownChoiceAutocompleteSelect(AutocompleteSelect):
+    """Autocomplete that labels the row's current term from the row itself.
+
+    The stock widget runs one query per row to label its selected option; a
+    disease with 300 symptoms would make the change form run 300 queries.
+    """
+
+    known_object = None
+
+    def optgroups(self, name, value, attr=None):
+        known = self.known_object
+        if known is None or [str(v) for v in value] != [str(known.pk)]:
+            return super().optgroups(name, value, attr)
+        option = self.create_option(
+            name, known.pk, self.choices.field.label_from_instance(known), {str(known.pk)}, 0
+        )
+        return [(None, [option], 0)]
+
+
+class AnnotationInlineForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        widget = self.fields["phenotype"].widget
+        widget = getattr(widget, "widget", widget)  # unwrap RelatedFieldWidgetWrapper
+        if self.instance.pk and isinstance(widget, KnownChoiceAutocompleteSelect):
+            widget.known_object = self.instance.phenotype
+
+
 class AnnotationInline(admin.TabularInline):
     model = Annotation
+    form = AnnotationInlineForm
     extra = 0
     autocomplete_fields = ["phenotype"]
     fields = [
@@ -49,13 +101,43 @@ class AnnotationInline(admin.TabularInline):
     ]
     readonly_fields = ["frequency", "source_record", "evidence"]
     ordering = ["band", "phenotype__name"]
+    classes = ["collapse"]
+    verbose_name_plural = "symptoms (HPO annotations): hide a row or correct its band"
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("phenotype")
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "phenotype":
+            kwargs["widget"] = KnownChoiceAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class ReferenceInlineFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        kept = [
+            form
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE") and form.cleaned_data.get("number")
+        ]
+        numbers = [form.cleaned_data["number"] for form in kept]
+        duplicates = sorted({n for n in numbers if numbers.count(n) > 1})
+        if duplicates:
+            raise ValidationError(f"Reference numbers must be unique; [{duplicates[0]}] is used twice.")
+        texts = {field: getattr(self.instance, field) for field in Disease.CONTENT_FIELDS}
+        errors = services.missing_reference_errors(texts, numbers)
+        if errors:
+            raise ValidationError(errors)
+
 
 class ReferenceInline(admin.StackedInline):
     model = Reference
+    formset = ReferenceInlineFormSet
     extra = 0
     fields = [("number", "title"), ("publisher", "published"), ("url", "pubmed_id")]
 
@@ -66,30 +148,92 @@ class ResourceInline(admin.StackedInline):
     fields = [("section", "position"), ("title", "url"), "description"]
 
 
-@admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug"]
-    search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
+# --- Filters ---------------------------------------------------------------------------------------
+
+
+class HasWrittenContentFilter(admin.SimpleListFilter):
+    title = "editorial content"
+    parameter_name = "written"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Has written content"), ("no", "Imported data only")]
+
+    def queryset(self, request, queryset):
+        written = Q()
+        for field in Disease.CONTENT_FIELDS:
+            written |= ~Q(**{field: ""})
+        if self.value() == "yes":
+            return queryset.filter(written)
+        if self.value() == "no":
+            return queryset.exclude(written)
+        return queryset
+
+
+class ReviewDueFilter(admin.SimpleListFilter):
+    title = "review"
+    parameter_name = "review_due"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Review due (over 2 years)"), ("no", "Reviewed within 2 years")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(review_due_q())
+        if self.value() == "no":
+            return queryset.exclude(review_due_q())
+        return queryset
+
+
+class SourceFilter(admin.SimpleListFilter):
+    title = "source"
+    parameter_name = "source"
+
+    def lookups(self, request, model_admin):
+        return [(source, label) for source, label in ExternalIdentifier.Source.choices if source != "MONDO"]
+
+    def queryset(self, request, queryset):
+        if self.value() in ExternalIdentifier.Source.values:
+            return queryset.filter(
+                pk__in=ExternalIdentifier.objects.filter(source=self.value()).values("disease_id")
+            )
+        return queryset
+
+
+# --- Disease ---------------------------------------------------------------------------------------
+
+
+class DiseaseAdminForm(forms.ModelForm):
+    class Meta:
+        model = Disease
+        fields = ["name", "slug", "gard_id", "categories", *Disease.CONTENT_FIELDS]
+        widgets = {
+            field: forms.Textarea(attrs={"rows": 8, "class": "markdown-source vLargeTextField"})
+            for field in Disease.CONTENT_FIELDS
+        }
 
 
 @admin.register(Disease)
-class DiseaseAdmin(admin.ModelAdmin):
-    list_display = ["name", "status", "gard_id", "content_updated_at", "last_reviewed_at"]
-    list_filter = ["status", "categories"]
+class DiseaseAdmin(SimpleHistoryAdmin):
+    form = DiseaseAdminForm
+    list_display = ["name", "status", "gard_id", "content_updated_at", "last_reviewed_at", "review_flag"]
+    list_filter = ["status", "categories", HasWrittenContentFilter, ReviewDueFilter, SourceFilter]
+    list_select_related = ["last_reviewed_by"]
     search_fields = ["name", "synonyms__name", "identifiers__code", "=gard_id"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["categories"]
     readonly_fields = [
+        "status",
         "created_at",
         "updated_at",
         "content_updated_at",
+        "published_at",
         "last_reviewed_at",
         "last_reviewed_by",
+        "public_links",
     ]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "gard_id", "status", "categories"]}),
-        ("Summary", {"fields": ["summary"]}),
+        (None, {"fields": ["name", "slug", "gard_id", "status", "public_links", "categories"]}),
+        ("Summary", {"fields": ["summary"], "description": "Markdown. Cite a reference by its number: [1]."}),
         ("Sections", {"fields": [field for field, _ in Disease.NARRATIVE_SECTIONS]}),
         (
             "Dates",
@@ -98,6 +242,7 @@ class DiseaseAdmin(admin.ModelAdmin):
                     "created_at",
                     "updated_at",
                     "content_updated_at",
+                    "published_at",
                     "last_reviewed_at",
                     "last_reviewed_by",
                 ]
@@ -111,11 +256,169 @@ class DiseaseAdmin(admin.ModelAdmin):
         ResourceInline,
         AnnotationInline,
     ]
+    actions = ["send_to_review_action", "publish_action", "unpublish_action"]
     list_per_page = 50
     show_full_result_count = False
+    change_form_template = "admin/diseases/disease/change_form.html"
+    object_history_list_template = "admin/diseases/disease/object_history_list.html"
 
+    class Media:
+        js = ["js/markdown_preview.js"]
+        css = {"all": ["css/admin_extra.css"]}
+
+    # Permissions -------------------------------------------------------------------------------
+    def has_publish_permission(self, request):
+        return request.user.has_perm(services.PUBLISH_PERMISSION)
+
+    def get_search_results(self, request, queryset, search_term):
+        # "ORPHA:3261" finds the disease with that identifier, as readers would type it.
+        source, _, code = search_term.strip().partition(":")
+        if code and source.upper() in ExternalIdentifier.Source.values:
+            matches = ExternalIdentifier.objects.filter(source=source.upper(), code=code.strip())
+            return queryset.filter(pk__in=matches.values("disease_id")), False
+        return super().get_search_results(request, queryset, search_term)
+
+    # Display -----------------------------------------------------------------------------------
+    @admin.display(description="Review", boolean=False)
+    def review_flag(self, obj):
+        if (
+            obj.status == Disease.Status.PUBLISHED
+            and obj.last_reviewed_at
+            and (obj.last_reviewed_at < timezone.now() - REVIEW_INTERVAL)
+        ):
+            return format_html('<span class="review-due">{}</span>', "Review due")
+        return ""
+
+    @admin.display(description="Public page")
+    def public_links(self, obj):
+        if not obj.pk:
+            return "—"
+        preview = reverse("diseases:preview", kwargs={"slug": obj.slug})
+        if obj.status == Disease.Status.PUBLISHED:
+            return format_html('<a href="{}">View the public page</a>', obj.get_absolute_url())
+        return format_html('<a href="{}">Preview this draft</a>', preview)
+
+    # Saving ------------------------------------------------------------------------------------
     def save_model(self, request, obj, form, change):
-        services.save_disease(disease=obj, changed_fields=form.changed_data, created=not change)
+        services.save_disease(
+            disease=obj, changed_fields=form.changed_data, created=not change, acting_user=request.user
+        )
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model in (Reference, Resource, DiseaseSynonym) and (
+            formset.new_objects or formset.changed_objects or formset.deleted_objects
+        ):
+            services.touch_content(disease=form.instance)
+
+    # Workflow ----------------------------------------------------------------------------------
+    def _run_transition(self, request, queryset, action):
+        done = 0
+        for disease in queryset.select_related(None).only("pk", "name", "status"):
+            try:
+                services.transition(disease=disease, action=action, acting_user=request.user)
+                done += 1
+            except (ValidationError, PermissionDenied) as error:
+                self.message_user(
+                    request, " ".join(getattr(error, "messages", [str(error)])), messages.WARNING
+                )
+        if done:
+            label = services.TRANSITION_LABELS[action].lower()
+            self.message_user(request, f"{label.capitalize()}: {done} page{'s' if done != 1 else ''}.")
+
+    @admin.action(description="Send selected pages to review", permissions=["change"])
+    def send_to_review_action(self, request, queryset):
+        self._run_transition(request, queryset, "send_to_review")
+
+    @admin.action(description="Publish selected pages", permissions=["publish"])
+    def publish_action(self, request, queryset):
+        self._run_transition(request, queryset, "publish")
+
+    @admin.action(description="Unpublish selected pages (back to draft)", permissions=["publish"])
+    def unpublish_action(self, request, queryset):
+        self._run_transition(request, queryset, "unpublish")
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:object_id>/workflow/<str:action>/",
+                self.admin_site.admin_view(self.workflow_view),
+                name="diseases_disease_workflow",
+            ),
+            path(
+                "<int:object_id>/revert/<int:history_id>/",
+                self.admin_site.admin_view(self.revert_view),
+                name="diseases_disease_revert",
+            ),
+            path(
+                "markdown-preview/",
+                self.admin_site.admin_view(self.markdown_preview_view),
+                name="diseases_disease_markdown_preview",
+            ),
+            *super().get_urls(),
+        ]
+
+    def workflow_view(self, request, object_id, action):
+        if request.method != "POST" or action not in services.TRANSITIONS:
+            raise PermissionDenied
+        disease = get_object_or_404(Disease, pk=object_id)
+        try:
+            services.transition(disease=disease, action=action, acting_user=request.user)
+            self.message_user(request, f"{services.TRANSITION_LABELS[action]}: {disease.name}.")
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+        return HttpResponseRedirect(reverse("admin:diseases_disease_change", args=[disease.pk]))
+
+    def revert_view(self, request, object_id, history_id):
+        if request.method != "POST":
+            raise PermissionDenied
+        disease = get_object_or_404(Disease, pk=object_id)
+        if not self.has_change_permission(request, disease):
+            raise PermissionDenied
+        services.revert_disease(disease=disease, history_id=history_id, acting_user=request.user)
+        self.message_user(request, "The page was reverted. The revert is recorded in its history.")
+        return HttpResponseRedirect(reverse("admin:diseases_disease_history", args=[disease.pk]))
+
+    @staticmethod
+    @require_POST
+    def markdown_preview_view(request):
+        if not request.user.has_perm(services.EDIT_PERMISSION):
+            raise PermissionDenied
+        return JsonResponse({"html": str(render_markdown(request.POST.get("text", "")[:100_000], "preview"))})
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None:
+            context["workflow_actions"] = [
+                (action, label)
+                for action, label in [
+                    ("send_to_review", "Send to review"),
+                    ("return_to_draft", "Return to draft"),
+                    ("publish", "Publish"),
+                    ("unpublish", "Unpublish"),
+                ]
+                if obj.status in services.TRANSITIONS[action][0]
+                and request.user.has_perm(services.TRANSITIONS[action][2])
+            ]
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    # History -----------------------------------------------------------------------------------
+    def get_historical_record_context_helper(self, request, historical_record):
+        return TextDiffContextHelper(self.model, historical_record)
+
+    def history_view(self, request, object_id, extra_context=None):
+        extra_context = {**(extra_context or {}), "related_changes": related_changes(int(object_id))}
+        return super().history_view(request, object_id, extra_context)
+
+    def revert_disabled(self, request, obj=None):
+        # Reverts go through revert_view (one action, recorded); the generic form would bypass the workflow.
+        return True
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
 
 
 class PhenotypeSynonymInline(admin.TabularInline):

@@ -8,5 +8,6 @@ urlpatterns = [
     path("diseases/", views.disease_index, name="index"),
     path("diseases/gard/<int:gard_id>/", views.gard_redirect, name="gard"),
     path("diseases/<slug:slug>/", views.disease_detail, name="detail"),
+    path("diseases/<slug:slug>/preview/", views.disease_preview, name="preview"),
     path("symptoms/<str:hpo_id>/", views.symptom_detail, name="symptom"),
 ]

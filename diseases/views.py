@@ -5,7 +5,9 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.db.models.functions import Substr, Upper
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
 
 from .models import Annotation, Disease, Phenotype, PhenotypeSynonym
 from .pages import DiseasePage
@@ -47,9 +49,29 @@ def disease_index(request):
     )
 
 
-def disease_detail(request, slug):
-    disease = get_object_or_404(Disease.objects.published().for_page(), slug=slug)
+def can_preview(user):
+    return user.is_active and user.is_staff and user.has_perm("diseases.view_disease")
+
+
+def _render_disease(request, disease):
     return render(request, "diseases/detail.html", {"page": DiseasePage.build(disease), "disease": disease})
+
+
+def disease_detail(request, slug):
+    disease = Disease.objects.published().for_page().filter(slug=slug).first()
+    if disease is None and can_preview(request.user):
+        # Staff see the draft at its future address, under a "draft preview" banner.
+        return disease_preview(request, slug)
+    if disease is None:
+        raise Http404("No published disease has this address.")
+    return _render_disease(request, disease)
+
+
+@never_cache
+def disease_preview(request, slug):
+    if not can_preview(request.user):
+        raise Http404("Previews are for editors.")
+    return _render_disease(request, get_object_or_404(Disease.objects.for_page(), slug=slug))
 
 
 def gard_redirect(request, gard_id):

@@ -1,14 +1,19 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+
+from diseases.sitemaps import DiseaseSitemap
 
 from . import views
 
 admin.site.site_header = "Rare Disease Portal administration"
 admin.site.site_title = "Rare Disease Portal admin"
+admin.site.index_template = "admin/portal_index.html"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("about/", views.about, name="about"),
     path("", include("diseases.urls")),
     path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": {"diseases": DiseaseSitemap}}, name="sitemap"),
 ]

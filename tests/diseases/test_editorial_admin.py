@@ -1,0 +1,246 @@
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from diseases import services
+from diseases.models import Disease
+from tests.factories import DiseaseFactory, ReferenceFactory, disease_with_symptoms
+from tests.helpers import admin_form_data
+
+pytestmark = pytest.mark.django_db
+
+DRAFT, REVIEW, PUBLISHED = Disease.Status.DRAFT, Disease.Status.REVIEW, Disease.Status.PUBLISHED
+CHANGELIST = "admin:diseases_disease_changelist"
+
+
+def change_url(disease):
+    return reverse("admin:diseases_disease_change", args=[disease.pk])
+
+
+def test_editor_can_open_and_edit_disease_pages(client, editor):
+    client.force_login(editor)
+    disease = disease_with_symptoms(2)
+    assert client.get(reverse(CHANGELIST)).status_code == 200
+    assert client.get(change_url(disease)).status_code == 200
+
+
+def test_editor_does_not_see_the_publish_actions(client, editor):
+    client.force_login(editor)
+    DiseaseFactory()
+    actions = dict(client.get(reverse(CHANGELIST)).context["action_form"].fields["action"].choices)
+    assert "send_to_review_action" in actions
+    assert "publish_action" not in actions and "unpublish_action" not in actions
+
+
+def test_reviewer_sees_the_publish_actions(client, reviewer):
+    client.force_login(reviewer)
+    DiseaseFactory()
+    actions = dict(client.get(reverse(CHANGELIST)).context["action_form"].fields["action"].choices)
+    assert {"send_to_review_action", "publish_action", "unpublish_action"} <= set(actions)
+
+
+def test_editor_posting_the_publish_action_anyway_changes_nothing(client, editor):
+    client.force_login(editor)
+    disease = DiseaseFactory(status=REVIEW)
+    client.post(reverse(CHANGELIST), {"action": "publish_action", "_selected_action": [disease.pk]})
+    disease.refresh_from_db()
+    assert disease.status == REVIEW
+
+
+def test_editor_cannot_publish_through_the_workflow_url(client, editor):
+    client.force_login(editor)
+    disease = DiseaseFactory(status=REVIEW)
+    url = reverse("admin:diseases_disease_workflow", args=[disease.pk, "publish"])
+    assert client.post(url).status_code == 403
+    disease.refresh_from_db()
+    assert disease.status == REVIEW
+
+
+def test_editor_cannot_set_status_through_the_change_form(client, editor):
+    client.force_login(editor)
+    disease = disease_with_symptoms(1, status=REVIEW)
+    data = admin_form_data(client.get(change_url(disease)))
+    data["status"] = PUBLISHED
+    assert client.post(change_url(disease), data).status_code == 302
+    disease.refresh_from_db()
+    assert disease.status == REVIEW
+
+
+def test_bulk_actions_move_pages_through_the_workflow(client, editor, reviewer):
+    drafts = [DiseaseFactory(status=DRAFT) for _ in range(2)]
+    ids = [d.pk for d in drafts]
+    client.force_login(editor)
+    client.post(reverse(CHANGELIST), {"action": "send_to_review_action", "_selected_action": ids})
+    assert set(Disease.objects.filter(pk__in=ids).values_list("status", flat=True)) == {REVIEW}
+    client.force_login(reviewer)
+    client.post(reverse(CHANGELIST), {"action": "publish_action", "_selected_action": ids})
+    assert set(Disease.objects.filter(pk__in=ids).values_list("status", flat=True)) == {PUBLISHED}
+
+
+def test_reviewer_publishes_from_the_change_form_button(client, reviewer):
+    client.force_login(reviewer)
+    disease = DiseaseFactory(status=REVIEW)
+    html = client.get(change_url(disease)).content.decode()
+    publish_url = reverse("admin:diseases_disease_workflow", args=[disease.pk, "publish"])
+    assert publish_url in html
+    assert client.post(publish_url).status_code == 302
+    disease.refresh_from_db()
+    assert disease.status == PUBLISHED and disease.last_reviewed_by == reviewer
+
+
+def test_editor_is_refused_connection_requests(client, editor):
+    client.force_login(editor)
+    response = client.get("/admin/support/connectionrequest/")
+    assert response.status_code in {403, 404}
+    assert "support" not in client.get(reverse("admin:index")).content.decode().lower().split("<h1")[0]
+
+
+def test_a_marker_without_a_reference_is_a_form_error_naming_it(admin_client):
+    disease = disease_with_symptoms(1)
+    data = admin_form_data(admin_client.get(change_url(disease)))
+    data["cause"] = "Caused by a change in one gene.[7]"
+    response = admin_client.post(change_url(disease), data)
+    assert response.status_code == 200
+    assert "The marker [7] in Cause has no reference 7." in response.content.decode()
+    disease.refresh_from_db()
+    assert disease.cause == ""
+
+
+def test_deleting_a_cited_reference_in_the_form_is_refused(admin_client):
+    disease = DiseaseFactory(summary="Cited fact.[1]")
+    ReferenceFactory(disease=disease, number=1)
+    data = admin_form_data(admin_client.get(change_url(disease)))
+    data["references-0-DELETE"] = "on"
+    response = admin_client.post(change_url(disease), data)
+    assert response.status_code == 200
+    assert "The marker [1] in Summary has no reference 1." in response.content.decode()
+    assert disease.references.count() == 1
+
+
+def test_editing_a_reference_moves_the_public_last_updated_date(admin_client):
+    disease = DiseaseFactory(summary="Cited fact.[1]")
+    ReferenceFactory(disease=disease, number=1, title="Old title")
+    Disease.objects.filter(pk=disease.pk).update(content_updated_at=None)
+    data = admin_form_data(admin_client.get(change_url(disease)))
+    data["references-0-title"] = "New title"
+    assert admin_client.post(change_url(disease), data).status_code == 302
+    disease.refresh_from_db()
+    assert disease.content_updated_at is not None
+
+
+def test_staff_preview_a_draft_with_a_banner_and_no_caching(client, editor):
+    disease = DiseaseFactory(status=DRAFT, name="Hidden draft syndrome")
+    assert client.get(disease.get_absolute_url()).status_code == 404
+    client.force_login(editor)
+    for url in [disease.get_absolute_url(), reverse("diseases:preview", args=[disease.slug])]:
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "Draft preview" in response.content.decode()
+        assert "no-cache" in response["Cache-Control"] and "private" in response["Cache-Control"]
+
+
+def test_readers_get_404_for_the_preview_url(client):
+    disease = DiseaseFactory(status=DRAFT)
+    assert client.get(reverse("diseases:preview", args=[disease.slug])).status_code == 404
+
+
+def test_unpublished_pages_are_absent_from_index_and_sitemap(client):
+    DiseaseFactory(name="Shown syndrome", slug="shown-syndrome")
+    DiseaseFactory(name="Secret syndrome", slug="secret-syndrome", status=REVIEW)
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/diseases/shown-syndrome/" in sitemap and "secret-syndrome" not in sitemap
+    index = client.get(reverse("diseases:index"), {"letter": "S"}).content.decode()
+    assert "Shown syndrome" in index and "Secret syndrome" not in index
+
+
+def test_review_due_pages_are_flagged_filtered_and_counted(admin_client):
+    old = timezone.now() - timedelta(days=800)
+    DiseaseFactory(name="Stale syndrome", last_reviewed_at=old)
+    DiseaseFactory(name="Fresh syndrome", last_reviewed_at=timezone.now())
+    html = admin_client.get(reverse(CHANGELIST), {"review_due": "yes"}).content.decode()
+    assert "Stale syndrome" in html and "Fresh syndrome" not in html
+    assert "Review due" in html
+    dashboard = admin_client.get(reverse("admin:index")).content.decode()
+    assert '<span class="count review-due">1</span>' in dashboard
+
+
+@pytest.mark.parametrize(
+    ("params", "shown", "hidden"),
+    [
+        ({"written": "yes"}, "Written syndrome", "Bare syndrome"),
+        ({"written": "no"}, "Bare syndrome", "Written syndrome"),
+        ({"source": "ORPHA"}, "Written syndrome", "Bare syndrome"),
+        ({"status__exact": "draft"}, "Bare syndrome", "Written syndrome"),
+    ],
+)
+def test_changelist_filters(admin_client, params, shown, hidden):
+    written = disease_with_symptoms(1, name="Written syndrome")
+    assert written.identifiers.get().source == "ORPHA"
+    DiseaseFactory(name="Bare syndrome", summary="", status=DRAFT)
+    html = admin_client.get(reverse(CHANGELIST), params).content.decode()
+    assert shown in html and hidden not in html
+
+
+def test_changelist_search_by_identifier_curie(admin_client):
+    disease = disease_with_symptoms(1, name="Curie syndrome")
+    DiseaseFactory(name="Other syndrome")
+    curie = str(disease.identifiers.get())
+    html = admin_client.get(reverse(CHANGELIST), {"q": curie}).content.decode()
+    assert "Curie syndrome" in html and "Other syndrome" not in html
+
+
+def test_history_shows_who_changed_what_with_a_word_diff_and_a_revert_button(admin_client, staff_user):
+    disease = DiseaseFactory(summary="Children often have large glands.")
+    disease.summary = "Children often have swollen glands."
+    services.save_disease(disease=disease, changed_fields=["summary"], acting_user=staff_user)
+    html = admin_client.get(reverse("admin:diseases_disease_history", args=[disease.pk])).content.decode()
+    assert "<del>large</del>" in html and "<ins>swollen</ins>" in html
+    assert staff_user.username in html
+    first = disease.history.last()
+    revert_url = reverse("admin:diseases_disease_revert", args=[disease.pk, first.history_id])
+    assert revert_url in html
+    assert admin_client.post(revert_url).status_code == 302
+    disease.refresh_from_db()
+    assert disease.summary == "Children often have large glands."
+
+
+def test_history_diff_escapes_editor_text(admin_client, staff_user):
+    disease = DiseaseFactory(summary="Plain.")
+    disease.summary = "<script>alert(1)</script>"
+    services.save_disease(disease=disease, changed_fields=["summary"], acting_user=staff_user)
+    html = admin_client.get(reverse("admin:diseases_disease_history", args=[disease.pk])).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_markdown_preview_renders_sanitised_html(admin_client):
+    url = reverse("admin:diseases_disease_markdown_preview")
+    response = admin_client.post(url, {"text": "**Bold** [x](javascript:alert(1)) <script>x</script>"})
+    html = response.json()["html"]
+    assert "<strong>Bold</strong>" in html
+    assert "javascript:" not in html and "<script" not in html
+
+
+def test_markdown_preview_is_refused_to_readers(client):
+    response = client.post(reverse("admin:diseases_disease_markdown_preview"), {"text": "x"})
+    assert response.status_code == 302  # sent to the admin login
+
+
+@pytest.mark.parametrize("rows", [3, 40])
+def test_changelist_query_count_does_not_grow_with_rows(admin_client, django_assert_num_queries, rows):
+    for _ in range(rows):
+        DiseaseFactory()
+    admin_client.get(reverse(CHANGELIST))  # warm the session
+    with django_assert_num_queries(5):
+        assert admin_client.get(reverse(CHANGELIST)).status_code == 200
+
+
+@pytest.mark.parametrize("symptoms", [3, 60])
+def test_change_form_query_count_does_not_grow_with_symptoms(
+    admin_client, django_assert_num_queries, symptoms
+):
+    disease = disease_with_symptoms(symptoms)
+    with django_assert_num_queries(10):
+        assert admin_client.get(change_url(disease)).status_code == 200

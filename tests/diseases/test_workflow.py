@@ -1,0 +1,123 @@
+import pytest
+from django.core.exceptions import PermissionDenied
+
+from diseases import services
+from diseases.models import Disease
+from tests.factories import DiseaseFactory
+
+pytestmark = pytest.mark.django_db
+
+DRAFT, REVIEW, PUBLISHED = Disease.Status.DRAFT, Disease.Status.REVIEW, Disease.Status.PUBLISHED
+
+
+def test_editor_sends_a_draft_to_review(editor):
+    disease = services.send_to_review(disease=DiseaseFactory(status=DRAFT), acting_user=editor)
+    assert disease.status == REVIEW
+
+
+def test_reviewer_publishes_and_is_recorded_as_reviewer(reviewer):
+    disease = services.publish(disease=DiseaseFactory(status=REVIEW), acting_user=reviewer)
+    disease.refresh_from_db()
+    assert disease.status == PUBLISHED
+    assert disease.last_reviewed_by == reviewer
+    assert disease.last_reviewed_at is not None and disease.published_at == disease.last_reviewed_at
+    assert disease.history.first().history_user == reviewer
+    assert disease.history.first().history_change_reason == "Published"
+
+
+def test_reviewer_unpublishes_back_to_draft(reviewer):
+    disease = services.unpublish(disease=DiseaseFactory(status=PUBLISHED), acting_user=reviewer)
+    assert disease.status == DRAFT
+
+
+def test_editor_cannot_publish(editor):
+    disease = DiseaseFactory(status=REVIEW)
+    with pytest.raises(PermissionDenied):
+        services.publish(disease=disease, acting_user=editor)
+    disease.refresh_from_db()
+    assert disease.status == REVIEW
+
+
+def test_editor_cannot_unpublish(editor):
+    with pytest.raises(PermissionDenied):
+        services.unpublish(disease=DiseaseFactory(status=PUBLISHED), acting_user=editor)
+
+
+@pytest.mark.parametrize(
+    ("status", "action"),
+    [
+        (DRAFT, "publish"),
+        (PUBLISHED, "publish"),
+        (DRAFT, "unpublish"),
+        (REVIEW, "unpublish"),
+        (REVIEW, "send_to_review"),
+        (PUBLISHED, "send_to_review"),
+        (DRAFT, "return_to_draft"),
+    ],
+)
+def test_illegal_transitions_are_refused(reviewer, status, action):
+    disease = DiseaseFactory(status=status)
+    with pytest.raises(services.WorkflowError):
+        services.transition(disease=disease, action=action, acting_user=reviewer)
+    disease.refresh_from_db()
+    assert disease.status == status
+
+
+def test_transitions_do_not_move_the_public_last_updated_date(reviewer):
+    disease = DiseaseFactory(status=REVIEW)
+    before = disease.content_updated_at
+    services.publish(disease=disease, acting_user=reviewer)
+    disease.refresh_from_db()
+    assert disease.content_updated_at == before
+
+
+def test_revert_restores_the_text_and_is_itself_recorded(editor):
+    disease = DiseaseFactory(summary="First words.")
+    services.save_disease(disease=disease, changed_fields=["summary"], acting_user=editor)
+    original = disease.history.first()
+    disease.summary = "Mistaken words."
+    services.save_disease(disease=disease, changed_fields=["summary"], acting_user=editor)
+
+    services.revert_disease(disease=disease, history_id=original.history_id, acting_user=editor)
+
+    disease.refresh_from_db()
+    assert disease.summary == "First words."
+    latest = disease.history.first()
+    assert latest.history_change_reason.startswith("Reverted to the version of")
+    assert latest.history_user == editor
+    assert disease.history.count() == 4  # created, edited, edited, reverted
+
+
+def test_revert_keeps_the_status(editor):
+    disease = DiseaseFactory(status=PUBLISHED, summary="Old.")
+    first = disease.history.first()
+    Disease.objects.filter(pk=disease.pk).update(status=DRAFT)
+    disease.refresh_from_db()
+    services.revert_disease(disease=disease, history_id=first.history_id, acting_user=editor)
+    disease.refresh_from_db()
+    assert disease.status == DRAFT
+
+
+def test_missing_reference_errors_name_the_marker_and_the_section():
+    errors = services.missing_reference_errors({"summary": "x[1] y[3]", "cause": "z[3]"}, [1])
+    assert errors == [
+        "The marker [3] in Summary, Cause has no reference 3. Add reference 3 or remove the marker."
+    ]
+
+
+def test_deleting_a_cited_reference_is_refused(editor):
+    from tests.factories import ReferenceFactory
+
+    disease = DiseaseFactory(summary="Fact.[1]")
+    reference = ReferenceFactory(disease=disease, number=1)
+    with pytest.raises(Exception, match=r"Reference \[1\] is still cited in Summary"):
+        services.delete_reference(reference=reference, acting_user=editor)
+    assert disease.references.count() == 1
+
+
+def test_deleting_an_uncited_reference_works(editor):
+    from tests.factories import ReferenceFactory
+
+    disease = DiseaseFactory(summary="Nothing cited.")
+    services.delete_reference(reference=ReferenceFactory(disease=disease, number=2), acting_user=editor)
+    assert disease.references.count() == 0
