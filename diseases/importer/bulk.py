@@ -1,0 +1,98 @@
+"""Bulk writes that skip per-row signals, so imported rows leave no simple_history records.
+
+PostgreSQL gets COPY (psycopg 3) for inserts and a COPY-fed temporary table for updates; other
+databases (SQLite) get Django's bulk_create and bulk_update in batches.
+"""
+
+from itertools import islice
+
+from django.db import connection
+
+SQLITE_BATCH = 500  # stays well under SQLite's limit on query parameters
+COPY_DELETE_BATCH = 50_000
+
+
+def batched(iterable, size):
+    iterator = iter(iterable)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def use_copy():
+    return connection.vendor == "postgresql"
+
+
+def columns(model, fields):
+    by_attname = {field.attname: field.column for field in model._meta.concrete_fields}
+    return [by_attname[name] for name in fields]
+
+
+def quoted(names):
+    return ", ".join(connection.ops.quote_name(name) for name in names)
+
+
+def insert_rows(model, fields, rows) -> int:
+    """Insert ``rows`` (tuples in the order of ``fields``, attnames such as ``disease_id``)."""
+    count = 0
+    if use_copy():
+        table = connection.ops.quote_name(model._meta.db_table)
+        with (
+            connection.cursor() as cursor,
+            cursor.cursor.copy(f"COPY {table} ({quoted(columns(model, fields))}) FROM STDIN") as copy,
+        ):
+            for row in rows:
+                copy.write_row(row)
+                count += 1
+        return count
+    for batch in batched(rows, 2000):
+        model.objects.bulk_create([model(**dict(zip(fields, row, strict=True))) for row in batch])
+        count += len(batch)
+    return count
+
+
+def update_rows(model, fields, rows) -> int:
+    """Set ``fields`` on existing rows; ``rows`` are tuples ``(pk, *values)``."""
+    rows = list(rows)
+    if not rows:
+        return 0
+    if use_copy():
+        table = connection.ops.quote_name(model._meta.db_table)
+        names = columns(model, [model._meta.pk.attname, *fields])
+        pk_column, value_columns = names[0], names[1:]
+        assignments = ", ".join(
+            f"{connection.ops.quote_name(name)} = changes.{connection.ops.quote_name(name)}"
+            for name in value_columns
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"CREATE TEMPORARY TABLE import_changes AS SELECT {quoted(names)} FROM {table} WITH NO DATA"
+            )
+            with cursor.cursor.copy(f"COPY import_changes ({quoted(names)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            cursor.execute(
+                f"UPDATE {table} SET {assignments} FROM import_changes AS changes "
+                f"WHERE {table}.{connection.ops.quote_name(pk_column)} = changes.{connection.ops.quote_name(pk_column)}"
+            )
+            cursor.execute("DROP TABLE import_changes")
+        return len(rows)
+    for batch in batched(rows, SQLITE_BATCH):
+        objects = [model(pk=row[0], **dict(zip(fields, row[1:], strict=True))) for row in batch]
+        model.objects.bulk_update(objects, fields)
+    return len(rows)
+
+
+def delete_rows(model, pks) -> int:
+    """Delete rows by primary key with plain SQL: no signals, no cascade collection."""
+    pks = list(pks)
+    table = connection.ops.quote_name(model._meta.db_table)
+    pk_column = connection.ops.quote_name(model._meta.pk.column)
+    with connection.cursor() as cursor:
+        if use_copy():
+            for batch in batched(pks, COPY_DELETE_BATCH):
+                cursor.execute(f"DELETE FROM {table} WHERE {pk_column} = ANY(%s)", [batch])
+        else:
+            for batch in batched(pks, SQLITE_BATCH):
+                placeholders = ", ".join(["%s"] * len(batch))
+                cursor.execute(f"DELETE FROM {table} WHERE {pk_column} IN ({placeholders})", batch)
+    return len(pks)

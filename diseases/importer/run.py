@@ -1,0 +1,80 @@
+"""One import: check the files, parse them all, merge, then write the difference in one transaction."""
+
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+
+from diseases.models import DataRelease
+
+from .gard import parse_gard
+from .hpoa import parse_hpoa
+from .load_annotations import load_annotations
+from .load_diseases import load_diseases
+from .load_terms import load_terms
+from .merging import merge
+from .obo import parse_obo
+from .orphans import remove_orphans
+from .progress import Progress
+from .releases import is_loaded, record_releases
+from .sources import SourceFile, default_paths, gard_package_version
+from .summary import Summary
+
+Source = DataRelease.Source
+
+
+def gard_version(source_file, default_path):
+    # The package's own file is named by the package version; another file only by its checksum.
+    if source_file.path.resolve() == Path(default_path).resolve():
+        return gard_package_version()
+    return f"sha256:{source_file.checksum[:12]}"
+
+
+def import_data(*, obo=None, hpoa=None, gard=None, if_changed=False, progress=None) -> Summary:
+    """Load the HPO, its disease annotations and GARD's catalogue; paths default to the packages' files.
+
+    Every file is read and checked before the first write, and all writes share one transaction,
+    so a bad file leaves the database exactly as it was. Raises ``ImportFileError``.
+    """
+    progress = progress or Progress()
+    defaults = default_paths()
+    files = {
+        source: SourceFile.open(source, path or defaults[source])
+        for source, path in ((Source.HPO, obo), (Source.HPOA, hpoa), (Source.GARD, gard))
+    }
+    summary = Summary()
+    if if_changed and is_loaded(files.values()):
+        summary.skipped = True
+        summary.releases = [
+            (release.get_source_display(), release.version) for release in DataRelease.objects.all()
+        ]
+        return summary
+
+    with progress.stage(f"Reading {files[Source.HPO].path.name}") as stage:
+        ontology = parse_obo(files[Source.HPO].path, stage)
+    with progress.stage(f"Reading {files[Source.HPOA].path.name}") as stage:
+        annotations = parse_hpoa(files[Source.HPOA].path, ontology.terms, stage)
+    with progress.stage(f"Reading {files[Source.GARD].path.name}") as stage:
+        catalogue = parse_gard(
+            files[Source.GARD].path, gard_version(files[Source.GARD], defaults[Source.GARD]), stage
+        )
+    with progress.stage("Merging records into pages", 1) as stage:
+        plans = merge(catalogue, annotations)
+    releases = [
+        (files[Source.HPO], ontology.version),
+        (files[Source.HPOA], annotations.version),
+        (files[Source.GARD], catalogue.version),
+    ]
+    summary.releases = [(Source(file.source).label, version) for file, version in releases]
+
+    now = timezone.now()
+    with transaction.atomic():
+        with progress.stage("Writing HPO terms", 4) as stage:
+            term_pks = load_terms(ontology, summary, stage)
+        with progress.stage("Writing disease pages", 2) as stage:
+            diseases = load_diseases(plans, summary, stage, now)
+        with progress.stage("Writing symptom rows", 3) as stage:
+            load_annotations(plans, diseases.disease_pks, term_pks, summary, stage)
+        remove_orphans(diseases.lost_source, summary)
+        record_releases(releases, summary, now)
+    return summary

@@ -1,0 +1,44 @@
+"""What an import changed, kind by kind, for the command's closing table."""
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Change:
+    created: int = 0
+    updated: int = 0
+    removed: int = 0
+
+    @property
+    def total(self):
+        return self.created + self.updated + self.removed
+
+
+@dataclass
+class Summary:
+    changes: dict = field(default_factory=dict)  # label -> Change, in the order first counted
+    releases: list = field(default_factory=list)  # (label, version)
+    skipped: bool = False
+
+    def count(self, label, *, created=0, updated=0, removed=0):
+        change = self.changes.setdefault(label, Change())
+        change.created += created
+        change.updated += updated
+        change.removed += removed
+
+    @property
+    def totals(self):
+        return Change(
+            created=sum(c.created for c in self.changes.values()),
+            updated=sum(c.updated for c in self.changes.values()),
+            removed=sum(c.removed for c in self.changes.values()),
+        )
+
+    def table(self):
+        width = max([len(label) for label in self.changes] + [len("Total")])
+        lines = [f"{'':<{width}}  {'created':>9} {'updated':>9} {'removed':>9}"]
+        for label, change in self.changes.items():
+            lines.append(f"{label:<{width}}  {change.created:>9,} {change.updated:>9,} {change.removed:>9,}")
+        totals = self.totals
+        lines.append(f"{'Total':<{width}}  {totals.created:>9,} {totals.updated:>9,} {totals.removed:>9,}")
+        return "\n".join(lines)
