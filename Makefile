@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 # Development defaults; production sets DEBUG=false and a real SECRET_KEY.
 export DEBUG ?= true
 
-.PHONY: run install migrate demo test test-fast lint format chromium bench clean
+.PHONY: run install migrate data demo test test-fast lint format chromium bench bench-import clean
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,7 +22,11 @@ migrate: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) createcachetable
 
-demo: migrate
+# Imports the HPO and GARD data on first start; skipped in seconds when that release is already loaded.
+data: migrate
+	$(MANAGE) import_data --if-changed
+
+demo: data
 	$(MANAGE) load_demo
 
 run: demo
@@ -46,6 +50,10 @@ lint: install
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Import speed and memory against the targets (PostgreSQL; BENCH_ARGS=--sqlite for SQLite).
+bench-import: install
+	$(BIN)/python scripts/bench_import.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

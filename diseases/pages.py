@@ -7,6 +7,7 @@ present the symptom table and the sections the same way, without new queries.
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from .importer.releases import hpo_release
 from .links import learn_more_links
 from .markup import cited_numbers, render_markdown
 from .models import Annotation, Disease, Resource
@@ -89,6 +90,7 @@ class DiseasePage:
     resource_groups: list[ResourceGroup]
     learn_more: list
     references: list
+    hpo_release: object = None  # the DataRelease the symptom table came from, if it has rows
 
     @classmethod
     def build(cls, disease):
@@ -98,15 +100,18 @@ class DiseasePage:
         references = [
             (reference, backlinks.get(reference.number, [])) for reference in disease.references.all()
         ]
+        bands, excluded = symptom_bands(disease), excluded_symptoms(disease)
         return cls(
             disease=disease,
             summary_html=render_markdown(disease.summary, anchor_prefix="summary"),
             sections=rendered_sections(disease),
-            bands=symptom_bands(disease),
-            excluded=excluded_symptoms(disease),
+            bands=bands,
+            excluded=excluded,
             resource_groups=groups,
             learn_more=learn_more_links(disease, editor_learn_more),
             references=references,
+            # One small query, and only on pages that show imported symptoms.
+            hpo_release=hpo_release() if bands or excluded else None,
         )
 
     @property

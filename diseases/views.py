@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 
+from .importer.releases import hpo_release
 from .models import Annotation, Disease, Phenotype, PhenotypeSynonym
 from .pages import DiseasePage
 
@@ -80,13 +81,18 @@ def gard_redirect(request, gard_id):
 
 
 def symptom_detail(request, hpo_id):
+    """An HPO term: its names, place in the ontology and the published diseases that list it, by band."""
     phenotype = get_object_or_404(
         Phenotype.objects.select_related("replaced_by").prefetch_related(
             Prefetch(
-                "synonyms", queryset=PhenotypeSynonym.objects.filter(is_lay=True), to_attr="lay_synonyms"
+                "synonyms",
+                queryset=PhenotypeSynonym.objects.filter(is_lay=True).only("phenotype_id", "name"),
+                to_attr="lay_synonyms",
             ),
-            Prefetch("parents", queryset=Phenotype.objects.only("hpo_id", "name")),
-            Prefetch("children", queryset=Phenotype.objects.current().only("hpo_id", "name")),
+            Prefetch("parents", queryset=Phenotype.objects.only("hpo_id", "name").order_by("name")),
+            Prefetch(
+                "children", queryset=Phenotype.objects.current().only("hpo_id", "name").order_by("name")
+            ),
         ),
         hpo_id=hpo_id.upper(),
     )
@@ -97,11 +103,15 @@ def symptom_detail(request, hpo_id):
         .filter(disease__in=Disease.objects.published())
         .select_related("disease")
         .only("band", "disease__name", "disease__slug")
-        .order_by("band", "disease__name")
+        .order_by("band", "disease__name", "disease_id")
     )
     page = Paginator(annotations, settings.DISEASES_PER_PAGE).get_page(request.GET.get("page"))
     bands = [
         (Annotation.BAND_SHORT_LABELS[band], list(rows))
         for band, rows in groupby(page.object_list, key=lambda a: a.band)
     ]
-    return render(request, "diseases/symptom.html", {"phenotype": phenotype, "page": page, "bands": bands})
+    return render(
+        request,
+        "diseases/symptom.html",
+        {"phenotype": phenotype, "page": page, "bands": bands, "hpo_release": hpo_release()},
+    )

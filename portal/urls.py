@@ -13,6 +13,7 @@ admin.site.index_template = "admin/portal_index.html"
 urlpatterns = [
     path("", views.home, name="home"),
     path("about/", views.about, name="about"),
+    path("about/data/", views.about_data, name="about_data"),
     path("", include("diseases.urls")),
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"diseases": DiseaseSitemap}}, name="sitemap"),

@@ -1,5 +1,6 @@
 from django.shortcuts import render
 
+from diseases.importer.releases import current_releases
 from diseases.models import Disease
 from diseases.views import letter_counts
 
@@ -17,3 +18,8 @@ def home(request):
 
 def about(request):
     return render(request, "portal/about.html")
+
+
+def about_data(request):
+    """The data sources, the releases loaded here, and the citation and licence notices they ask for."""
+    return render(request, "portal/about_data.html", {"releases": current_releases()})
