@@ -1,12 +1,14 @@
 from django.urls import path
 
-from . import views
+from . import exports, views
 
 app_name = "diseases"
 
 urlpatterns = [
     path("diseases/", views.disease_index, name="index"),
     path("diseases/gard/<int:gard_id>/", views.gard_redirect, name="gard"),
+    path("diseases/<slug:slug>/symptoms.csv", exports.symptoms_csv, name="symptoms-csv"),
+    path("diseases/<slug:slug>/symptoms.json", exports.symptoms_json, name="symptoms-json"),
     path("diseases/<slug:slug>/", views.disease_detail, name="detail"),
     path("diseases/<slug:slug>/preview/", views.disease_preview, name="preview"),
     path("symptoms/<str:hpo_id>/", views.symptom_detail, name="symptom"),

@@ -55,6 +55,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above anything that may answer early (WhiteNoise, CommonMiddleware), so those answers get CORS too.
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -169,7 +171,42 @@ LOGGING = {
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # The API is public and read-only: nobody signs in, so a staff cookie can never widen what it shows.
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_THROTTLE_CLASSES": ["diseases.api.throttling.AnonymousRateThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # JSON only; "?format=" is then just an unknown parameter and gets a 400 like any other.
+    "URL_FORMAT_OVERRIDE": None,
+    # Trusted proxies in front of the site; 0 means the client address is REMOTE_ADDR and
+    # X-Forwarded-For, which anyone can forge, is ignored by the throttle.
+    "NUM_PROXIES": env.int("API_NUM_PROXIES", default=0),
 }
+# Requests per client and period ("120/min"; s, min, h or d), counted in the shared cache; empty turns it off.
+API_ANON_RATE = env.str("API_ANON_RATE", default="120/min") or None
+API_PAGE_SIZE = 20
+API_MAX_PAGE_SIZE = 100
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Rare Disease Portal API",
+    "DESCRIPTION": (
+        "Read-only access to the portal's published disease pages, symptom tables (HPO annotations) "
+        "and HPO terms. Everything here is general information, not medical advice."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    # The docs page loads Swagger UI from our own static files, never from a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # No badge calling validator.swagger.io from readers' browsers.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+}
+# Other sites may read the API from their pages: GET only, no cookies, and only under /api/.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag"]
 
 # --- Portal ---------------------------------------------------------------
 SITE_NAME = env.str("SITE_NAME", default="Rare Disease Portal")

@@ -16,5 +16,6 @@ urlpatterns = [
     path("about/data/", views.about_data, name="about_data"),
     path("", include("diseases.urls")),
     path("admin/", admin.site.urls),
+    path("api/", include("portal.api_urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"diseases": DiseaseSitemap}}, name="sitemap"),
 ]

@@ -117,3 +117,18 @@ def disease_with_symptoms(count, **kwargs):
     ResourceFactory(disease=disease)
     disease.categories.add(CategoryFactory())
     return disease
+
+
+# --- Public API and downloads -------------------------------------------------
+
+
+class DataReleaseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "diseases.DataRelease"
+        django_get_or_create = ["source"]
+
+    source = "hpo"
+    version = "2025-05-06"
+    file_name = "hp.obo"
+    checksum = factory.Sequence(lambda n: f"{n:064x}")
+    loaded_at = factory.LazyFunction(timezone.now)

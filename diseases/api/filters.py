@@ -1,0 +1,120 @@
+"""django-filter filtersets for the list endpoints; a bad value becomes a 400 naming the parameter."""
+
+import re
+
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef, Q
+from drf_spectacular.utils import extend_schema_field
+
+from diseases.models import Category, Disease, DiseaseSynonym, ExternalIdentifier, Phenotype, PhenotypeSynonym
+from diseases.views import LETTERS
+
+SEARCH_MAX_LENGTH = 200
+_SOURCES = "|".join(ExternalIdentifier.Source.values)
+_IDENTIFIER = rf"(?:{_SOURCES}):[0-9A-Za-z._-]{{1,30}}"
+# The schema states the pattern for JavaScript regexes; Python's "$" would also allow a final newline.
+IDENTIFIER_PATTERN = f"^{_IDENTIFIER}$"
+SLUG_RE = re.compile(r"[-a-zA-Z0-9_]+\Z")
+
+
+class CategoryField(forms.ModelChoiceField):
+    """A category slug; anything that cannot be a slug is refused before it reaches the database."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not SLUG_RE.match(str(value)):
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class CategoryFilter(django_filters.ModelChoiceFilter):
+    field_class = CategoryField
+
+
+class SearchFilter(django_filters.CharFilter):
+    def __init__(self, **kwargs):
+        # Length is checked on what was sent; surrounding spaces are ignored when filtering.
+        super().__init__(max_length=SEARCH_MAX_LENGTH, strip=False, **kwargs)
+
+
+class IdentifierFilter(django_filters.CharFilter):
+    field_class = forms.RegexField
+
+
+def _search_schema(description):
+    return {"type": "string", "maxLength": SEARCH_MAX_LENGTH, "description": description}
+
+
+class DiseaseFilter(django_filters.FilterSet):
+    search = extend_schema_field(
+        _search_schema("Words in the disease's name or one of its other names (case-insensitive).")
+    )(SearchFilter(method="filter_search"))
+    category = extend_schema_field(
+        {
+            "type": "string",
+            "pattern": r"^[-a-zA-Z0-9_]+$",
+            "description": "A category's slug, for example `hematology`; an unknown slug is a 400.",
+        }
+    )(CategoryFilter(field_name="categories", queryset=Category.objects.all(), to_field_name="slug"))
+    letter = extend_schema_field(
+        {
+            "type": "string",
+            "enum": LETTERS,
+            "description": "The A–Z index letter, in capitals; `0-9` holds names that do not start with a letter.",
+        }
+    )(django_filters.ChoiceFilter(choices=[(letter, letter) for letter in LETTERS], method="filter_letter"))
+    identifier = extend_schema_field(
+        {
+            "type": "string",
+            "pattern": IDENTIFIER_PATTERN,
+            "description": "An identifier in another database, written SOURCE:CODE, for example `ORPHA:3261`.",
+            "example": "ORPHA:3261",
+        }
+    )(
+        IdentifierFilter(
+            method="filter_identifier",
+            regex=re.compile(rf"^{_IDENTIFIER}\Z"),
+            strip=False,
+            error_messages={
+                "invalid": f"Write it as SOURCE:CODE, with SOURCE one of {_SOURCES.replace('|', ', ')}."
+            },
+        )
+    )
+
+    class Meta:
+        model = Disease
+        fields = ["search", "category", "letter", "identifier"]
+
+    def filter_search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        other_names = DiseaseSynonym.objects.filter(disease=OuterRef("pk"), name__icontains=value)
+        return queryset.filter(Q(name__icontains=value) | Q(Exists(other_names)))
+
+    def filter_letter(self, queryset, name, value):
+        return queryset.starting_with(value)
+
+    def filter_identifier(self, queryset, name, value):
+        source, code = value.split(":", 1)
+        matching = ExternalIdentifier.objects.filter(disease=OuterRef("pk"), source=source, code=code)
+        return queryset.filter(Exists(matching))
+
+
+class PhenotypeFilter(django_filters.FilterSet):
+    search = extend_schema_field(
+        _search_schema("Words in the term's name or synonyms, or its exact HPO id such as `HP:0001744`.")
+    )(SearchFilter(method="filter_search"))
+
+    class Meta:
+        model = Phenotype
+        fields = ["search"]
+
+    def filter_search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        if re.fullmatch(r"(?i)HP:\d{7}", value):
+            return queryset.filter(hpo_id=value.upper())
+        synonyms = PhenotypeSynonym.objects.filter(phenotype=OuterRef("pk"), name__icontains=value)
+        return queryset.filter(Q(name__icontains=value) | Q(Exists(synonyms)))

@@ -1,0 +1,253 @@
+"""Explicit, read-only serializers: every field the API shows is named here, and nothing else is."""
+
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from diseases.exports import NOTICE, symptom_row
+from diseases.markup import render_markdown
+from diseases.models import Annotation, ExternalIdentifier, PhenotypeSynonym, Resource
+from diseases.pages import excluded_symptoms, rendered_sections, symptom_bands
+
+
+class PageUrlField(serializers.Field):
+    """The absolute address of the object's page on the site."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return self.context["request"].build_absolute_uri(value.get_absolute_url())
+
+
+extend_schema_field(OpenApiTypes.URI)(PageUrlField)
+
+
+class CategorySerializer(serializers.Serializer):
+    name = serializers.CharField()
+    slug = serializers.SlugField()
+
+
+class IdentifierSerializer(serializers.Serializer):
+    source = serializers.ChoiceField(choices=ExternalIdentifier.Source.choices)
+    code = serializers.CharField()
+    curie = serializers.CharField(help_text="SOURCE:CODE, for example ORPHA:3261.")
+    url = serializers.URLField(help_text="The record in that database.")
+
+
+class DiseaseListSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+    url = serializers.HyperlinkedIdentityField(view_name="api:disease-detail", lookup_field="slug")
+    page_url = PageUrlField()
+    categories = CategorySerializer(many=True)
+    identifiers = IdentifierSerializer(many=True)
+    last_updated = serializers.DateTimeField(
+        source="content_updated_at", allow_null=True, help_text="When the written content last changed."
+    )
+
+
+class SymptomSerializer(serializers.Serializer):
+    """One row of the symptom table, with its provenance; the same row the downloads carry."""
+
+    hpo_id = serializers.CharField()
+    term = serializers.CharField(help_text="The HPO term's name.")
+    lay_names = serializers.ListField(child=serializers.CharField(), help_text="Everyday names.")
+    band = serializers.ChoiceField(choices=Annotation.Band.choices)
+    band_label = serializers.CharField(help_text="How often, for example 80–99%.")
+    frequency = serializers.CharField(
+        help_text="The frequency as the source gives it: HP:0040281, 7/13 or 45%."
+    )
+    onset = serializers.CharField()
+    not_a_feature = serializers.BooleanField(
+        help_text="The source says this is NOT a feature of the disease."
+    )
+    source_record = serializers.CharField(help_text="The source record, for example ORPHA:3261.")
+    evidence = serializers.CharField(help_text="HPO evidence code: IEA, PCS or TAS.")
+    hpo_release = serializers.CharField(help_text="The HPO release loaded; empty before any import.")
+
+
+class SymptomBandSerializer(serializers.Serializer):
+    band = serializers.ChoiceField(choices=Annotation.Band.choices)
+    label = serializers.CharField()
+    symptoms = SymptomSerializer(many=True)
+
+
+class SectionSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    title = serializers.CharField()
+    html = serializers.CharField(help_text="Sanitised HTML rendered from the editors' text.")
+
+
+class ReferenceSerializer(serializers.Serializer):
+    number = serializers.IntegerField(help_text="Cited in the text as [number].")
+    title = serializers.CharField()
+    publisher = serializers.CharField()
+    published = serializers.CharField()
+    url = serializers.CharField(help_text="Address of the work; may be empty.")
+    pubmed_id = serializers.CharField()
+    pubmed_url = serializers.CharField(help_text="Address on PubMed; empty without a PubMed id.")
+
+
+class ResourceSerializer(serializers.Serializer):
+    section = serializers.ChoiceField(choices=Resource.Section.choices)
+    section_label = serializers.CharField(source="get_section_display")
+    title = serializers.CharField()
+    url = serializers.URLField()
+    description = serializers.CharField()
+
+
+class HpoReleaseSerializer(serializers.Serializer):
+    version = serializers.CharField()
+    loaded_at = serializers.DateTimeField()
+
+
+class DownloadsSerializer(serializers.Serializer):
+    csv = serializers.URLField()
+    json = serializers.URLField()
+
+
+class DiseaseDetailSerializer(serializers.Serializer):
+    """Built from one ``for_page()`` row; the HPO release comes in the context, read once."""
+
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+    url = serializers.HyperlinkedIdentityField(view_name="api:disease-detail", lookup_field="slug")
+    page_url = PageUrlField()
+    other_names = serializers.SerializerMethodField()
+    categories = CategorySerializer(many=True)
+    identifiers = IdentifierSerializer(many=True)
+    summary_html = serializers.SerializerMethodField(
+        help_text="Sanitised HTML rendered from the editors' text."
+    )
+    sections = serializers.SerializerMethodField()
+    symptom_bands = serializers.SerializerMethodField(
+        help_text="Symptoms by how often they occur, most often first."
+    )
+    not_a_feature = serializers.SerializerMethodField(help_text="Terms the sources say are NOT seen in it.")
+    references = ReferenceSerializer(many=True)
+    resources = ResourceSerializer(many=True)
+    hpo_release = serializers.SerializerMethodField()
+    last_updated = serializers.DateTimeField(
+        source="content_updated_at", allow_null=True, help_text="When the written content last changed."
+    )
+    downloads = serializers.SerializerMethodField(help_text="The symptom table as CSV and JSON files.")
+    notice = serializers.SerializerMethodField()
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_other_names(self, disease):
+        return [synonym.name for synonym in disease.synonyms.all()]
+
+    def get_summary_html(self, disease) -> str:
+        return str(render_markdown(disease.summary, anchor_prefix="summary"))
+
+    @extend_schema_field(SectionSerializer(many=True))
+    def get_sections(self, disease):
+        return SectionSerializer(rendered_sections(disease), many=True).data
+
+    def _version(self):
+        release = self.context["hpo_release"]
+        return release.version if release else ""
+
+    @extend_schema_field(SymptomBandSerializer(many=True))
+    def get_symptom_bands(self, disease):
+        version = self._version()
+        return [
+            {
+                "band": band.band,
+                "label": band.label,
+                "symptoms": [symptom_row(annotation, version) for annotation in band.rows],
+            }
+            for band in symptom_bands(disease)
+        ]
+
+    @extend_schema_field(SymptomSerializer(many=True))
+    def get_not_a_feature(self, disease):
+        version = self._version()
+        return [symptom_row(annotation, version) for annotation in excluded_symptoms(disease)]
+
+    @extend_schema_field(HpoReleaseSerializer(allow_null=True))
+    def get_hpo_release(self, disease):
+        release = self.context["hpo_release"]
+        return HpoReleaseSerializer(release).data if release else None
+
+    @extend_schema_field(DownloadsSerializer)
+    def get_downloads(self, disease):
+        request = self.context["request"]
+        return {
+            kind: request.build_absolute_uri(f"{disease.get_absolute_url()}symptoms.{kind}")
+            for kind in ("csv", "json")
+        }
+
+    def get_notice(self, disease) -> str:
+        return NOTICE
+
+
+class PhenotypeLinkSerializer(serializers.Serializer):
+    hpo_id = serializers.CharField()
+    name = serializers.CharField()
+    url = serializers.HyperlinkedIdentityField(view_name="api:phenotype-detail", lookup_field="hpo_id")
+
+
+class PhenotypeListSerializer(PhenotypeLinkSerializer):
+    page_url = PageUrlField()
+
+
+class PhenotypeSynonymSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    scope = serializers.ChoiceField(choices=PhenotypeSynonym.Scope.choices)
+    is_lay = serializers.BooleanField(help_text="An everyday name rather than a medical one.")
+
+
+class AnnotatedDiseaseSerializer(serializers.Serializer):
+    """A published disease annotated with the term, and how often the term occurs in it."""
+
+    slug = serializers.SlugField(source="disease.slug")
+    name = serializers.CharField(source="disease.name")
+    url = serializers.SerializerMethodField()
+    band = serializers.ChoiceField(choices=Annotation.Band.choices)
+    band_label = serializers.SerializerMethodField()
+    frequency = serializers.CharField()
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, annotation):
+        path = reverse("api:disease-detail", kwargs={"slug": annotation.disease.slug})
+        return self.context["request"].build_absolute_uri(path)
+
+    def get_band_label(self, annotation) -> str:
+        return str(Annotation.BAND_SHORT_LABELS[annotation.band])
+
+
+class AnnotatedDiseasePageSerializer(serializers.Serializer):
+    count = serializers.IntegerField()
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    results = AnnotatedDiseaseSerializer(many=True)
+
+
+class PhenotypeDetailSerializer(serializers.Serializer):
+    hpo_id = serializers.CharField()
+    name = serializers.CharField()
+    definition = serializers.CharField()
+    url = serializers.HyperlinkedIdentityField(view_name="api:phenotype-detail", lookup_field="hpo_id")
+    page_url = PageUrlField()
+    hpo_url = serializers.URLField(help_text="The term on the HPO website.")
+    is_obsolete = serializers.BooleanField()
+    replaced_by = serializers.SerializerMethodField(
+        help_text="For an obsolete term, the HPO id to use instead."
+    )
+    synonyms = PhenotypeSynonymSerializer(many=True)
+    parents = PhenotypeLinkSerializer(many=True)
+    children = PhenotypeLinkSerializer(many=True)
+    diseases = serializers.SerializerMethodField(
+        help_text="Published diseases with this term in their symptom table, most frequent first; paginated "
+        "with the page and page_size parameters."
+    )
+
+    def get_replaced_by(self, phenotype) -> str | None:
+        return phenotype.replaced_by.hpo_id if phenotype.replaced_by else None
+
+    @extend_schema_field(AnnotatedDiseasePageSerializer)
+    def get_diseases(self, phenotype):
+        return self.context["diseases_page"]

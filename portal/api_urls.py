@@ -1,0 +1,35 @@
+"""URLs under /api/: version 1 of the read-only API, its OpenAPI schema and its documentation."""
+
+from django.http import JsonResponse
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework.routers import SimpleRouter
+
+from diseases.api.base import PublicAPIMixin
+from diseases.api.views import DiseaseViewSet, PhenotypeViewSet
+
+app_name = "api"
+
+router = SimpleRouter()
+router.register("diseases", DiseaseViewSet, basename="disease")
+router.register("phenotypes", PhenotypeViewSet, basename="phenotype")
+
+
+class SchemaView(PublicAPIMixin, SpectacularAPIView):
+    def get_allowed_query_params(self):
+        return frozenset({"format", "lang"})
+
+
+def not_found(request, *args, **kwargs):
+    """Anything else under /api/ is a JSON 404, as API clients expect, rather than the site's page."""
+    return JsonResponse({"detail": "There is no API endpoint at this address."}, status=404)
+
+
+urlpatterns = [
+    path("v1/", include(router.urls)),
+    path("schema/", SchemaView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+    # Only paths ending in "/" so that APPEND_SLASH still redirects /api/v1/diseases to the list.
+    re_path(r"^.*/$", not_found),
+]
