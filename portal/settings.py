@@ -162,7 +162,15 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Safety net: e-mail addresses are blanked in anything logged, whoever logs it.
+    "filters": {"redact_personal_data": {"()": "support.log_filters.RedactPersonalData"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["redact_personal_data"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
@@ -211,3 +219,26 @@ CORS_EXPOSE_HEADERS = ["ETag"]
 # --- Portal ---------------------------------------------------------------
 SITE_NAME = env.str("SITE_NAME", default="Rare Disease Portal")
 DISEASES_PER_PAGE = 50
+
+# --- Task queue -------------------------------------------------------------
+# Mail and other background work go through django-tasks; `manage.py db_worker` runs the database queue.
+TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
+
+# --- Parent connection service (support app) --------------------------------
+# Links in e-mails are absolute; this is the public address of the site.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# Form submissions per client and period ("10/h"; s, m, h or d), counted in the shared cache.
+SUPPORT_RATE_LIMIT = env.str("SUPPORT_RATE_LIMIT", default="10/h")
+# Behind one trusted proxy set e.g. HTTP_X_FORWARDED_FOR; otherwise REMOTE_ADDR identifies the client.
+SUPPORT_CLIENT_IP_HEADER = env.str("SUPPORT_CLIENT_IP_HEADER", default="")
+SUPPORT_MIN_FILL_SECONDS = env.float("SUPPORT_MIN_FILL_SECONDS", default=3)
+SUPPORT_FORM_MAX_AGE_SECONDS = env.int("SUPPORT_FORM_MAX_AGE_SECONDS", default=24 * 60 * 60)
+SUPPORT_UNVERIFIED_EXPIRY_DAYS = env.int("SUPPORT_UNVERIFIED_EXPIRY_DAYS", default=7)
+SUPPORT_MATCH_RESPONSE_DAYS = env.int("SUPPORT_MATCH_RESPONSE_DAYS", default=30)
+SUPPORT_RETENTION_MONTHS = env.int("SUPPORT_RETENTION_MONTHS", default=24)
+# Told about new verified requests besides the active members of the Coordinators group.
+SUPPORT_COORDINATOR_EMAILS = env.list("SUPPORT_COORDINATOR_EMAILS", default=[])
+SUPPORT_MAIL_RETRY_BASE_SECONDS = env.float("SUPPORT_MAIL_RETRY_BASE_SECONDS", default=30)
+SUPPORT_MAIL_RETRY_MAX_SECONDS = env.float("SUPPORT_MAIL_RETRY_MAX_SECONDS", default=60 * 60)
+# How long one worker may hold a message while sending before another may try it.
+SUPPORT_MAIL_CLAIM_SECONDS = env.int("SUPPORT_MAIL_CLAIM_SECONDS", default=5 * 60)

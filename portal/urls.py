@@ -17,5 +17,6 @@ urlpatterns = [
     path("", include("diseases.urls")),
     path("admin/", admin.site.urls),
     path("api/", include("portal.api_urls")),
+    path("support/", include("support.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"diseases": DiseaseSitemap}}, name="sitemap"),
 ]

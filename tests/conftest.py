@@ -36,3 +36,154 @@ def editor(django_user_model):
 @pytest.fixture
 def reviewer(django_user_model):
     return _user_in_group(django_user_model, "rory", "Reviewers")
+
+
+# --- Parent connection service (support) ------------------------------------
+
+
+@pytest.fixture
+def staff_in_group(django_user_model):
+    """Make a staff user in an existing group: ``staff_in_group("Coordinators")``."""
+    from django.contrib.auth.models import Group
+
+    def make(group_name, username=None):
+        username = username or f"{group_name.lower()}-member"
+        user = django_user_model.objects.create_user(
+            username, f"{username}@example.org", "correct horse battery", is_staff=True
+        )
+        if group_name:
+            user.groups.add(Group.objects.get(name=group_name))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def coordinator(staff_in_group):
+    return staff_in_group("Coordinators", "cora")
+
+
+@pytest.fixture
+def immediate_tasks(settings):
+    """Tasks run at once, in the caller: deterministic unit tests of what the worker would do."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture
+def database_tasks(settings):
+    """The real database queue, as in production; run it with call_command("db_worker", batch=True)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def free_port():
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class SMTPServer:
+    """A real SMTP server (aiosmtpd) on a free loopback port, which tests can stop and start again."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.messages = []
+        self._controller = None
+
+    async def handle_DATA(self, server, session, envelope):
+        from email import message_from_bytes, policy
+
+        self.messages.append(message_from_bytes(envelope.original_content, policy=policy.default))
+        return "250 Message accepted for delivery"
+
+    def start(self):
+        from aiosmtpd.controller import Controller
+
+        if self._controller is None:
+            self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
+            self._controller.start()
+
+    def stop(self):
+        if self._controller is not None:
+            self._controller.stop()
+            self._controller = None
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """Mail goes out over SMTP to a local server; ``smtp_server.stop()`` makes it unreachable."""
+    server = SMTPServer()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = server.port
+    settings.EMAIL_HOST_USER = ""
+    settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_USE_SSL = False
+    settings.EMAIL_TIMEOUT = 5
+    server.start()
+    yield server
+    server.stop()
+
+
+# --- Data import (HPO and GARD) ---------------------------------------------
+
+
+@pytest.fixture
+def import_files(tmp_path):
+    """Small hp.obo, phenotype.hpoa and GARD files to change and import (see tests/data/import_files.py)."""
+    from tests.data.import_files import ImportFiles
+
+    return ImportFiles.default(tmp_path / "import")
+
+
+def _real_data_loaded():
+    from diseases.importer.releases import is_loaded
+    from diseases.importer.sources import SourceFile, default_paths
+    from diseases.models import Annotation
+
+    files = [SourceFile.open(source, path) for source, path in default_paths().items()]
+    return is_loaded(files) and Annotation.objects.filter(origin="import").exists()
+
+
+@pytest.fixture(scope="session")
+def _real_data_session(django_db_setup, django_db_blocker):
+    from diseases.importer.run import import_data
+    from tests.data.import_files import clear_imported_data
+
+    with django_db_blocker.unblock():
+        if not _real_data_loaded():
+            import_data()
+    yield
+    with django_db_blocker.unblock():
+        clear_imported_data()
+
+
+@pytest.fixture
+def real_data(_real_data_session, django_db_blocker):
+    """The real HPO and GARD package files, imported into the test database once per test session.
+
+    The first test that asks for it pays for the import (about 15 s on PostgreSQL, 30 s on SQLite);
+    the data is committed, so later tests reuse it. A transactional test (``transactional_db``,
+    ``live_server``) flushes every table when it ends; the next test that asks for ``real_data``
+    then sees the data is gone and imports it again. Tests that use this fixture are moved to the
+    end of the run (see ``pytest_collection_modifyitems`` below), so no other test sees the real
+    catalogue in its database, and the data is deleted when the session ends.
+
+    Use it with ``db`` (or ``transactional_db``) and treat the data as read-only; it returns the
+    loaded ``DataRelease`` rows by source, for example ``real_data["hpo"].version``.
+    """
+    from diseases.importer.run import import_data
+    from diseases.models import DataRelease
+
+    with django_db_blocker.unblock():
+        if not _real_data_loaded():
+            import_data()
+        return {release.source: release for release in DataRelease.objects.all()}
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    # The real catalogue is committed once and kept, so the tests that read it run last.
+    items.sort(key=lambda item: "real_data" in getattr(item, "fixturenames", ()))

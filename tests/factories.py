@@ -119,6 +119,34 @@ def disease_with_symptoms(count, **kwargs):
     return disease
 
 
+# --- Parent connection service (support) ------------------------------------
+
+
+class ConnectionRequestFactory(factory.django.DjangoModelFactory):
+    """A verified request; pass status=... and the matching dates for other stages."""
+
+    class Meta:
+        model = "support.ConnectionRequest"
+
+    form_token = factory.Faker("uuid4", cast_to=None)
+    disease = factory.SubFactory(DiseaseFactory)
+    status = "verified"
+    parent_name = factory.Sequence(lambda n: f"Zoë Nguyễn-{n}")
+    email = factory.Sequence(lambda n: f"parent{n}@example.org")
+    phone = factory.Sequence(lambda n: f"+44 20 7946 {n:04d}")
+    relationship = "parent"
+    child_age_band = "5_11"
+    country = "United Kingdom"
+    region = "Yorkshire"
+    language = "English"
+    message = "We would like to talk to a family who understands."
+    share_name = True
+    share_email = True
+    consented_to_share = True
+    privacy_notice_version = "2025-01"
+    verified_at = factory.LazyFunction(timezone.now)
+
+
 # --- Public API and downloads -------------------------------------------------
 
 
