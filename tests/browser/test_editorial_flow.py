@@ -1,0 +1,54 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from diseases.models import Disease
+from tests.factories import DiseaseFactory
+
+# The Editors and Reviewers groups come from a data migration; serialized_rollback brings them back
+# after other transactional tests have flushed the database.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+PASSWORD = "a long and memorable passphrase"
+
+
+def make_staff(django_user_model, username, group):
+    user = django_user_model.objects.create_user(username, password=PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+def log_in(page, base_url, username):
+    page.context.clear_cookies()
+    page.goto(f"{base_url}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_selector("#site-name")
+
+
+def test_editor_writes_reviewer_publishes_reader_sees_it(live_server, page, django_user_model):
+    make_staff(django_user_model, "edna", "Editors")
+    make_staff(django_user_model, "rory", "Reviewers")
+    disease = DiseaseFactory(name="Example browser syndrome", status=Disease.Status.DRAFT, treatment="")
+    change_url = f"{live_server.url}/admin/diseases/disease/{disease.pk}/change/"
+
+    assert page.goto(live_server.url + disease.get_absolute_url()).status == 404
+
+    log_in(page, live_server.url, "edna")
+    page.goto(change_url)
+    page.fill("#id_treatment", "Most children need **regular check-ups** with a blood specialist.")
+    page.click("input[name=_continue]")
+    page.wait_for_selector(".messagelist .success")
+    assert page.locator("button[form=workflow-publish]").count() == 0
+    page.click("button[form=workflow-send_to_review]")
+    page.wait_for_selector("text=Sent to review")
+
+    log_in(page, live_server.url, "rory")
+    page.goto(change_url)
+    page.click("button[form=workflow-publish]")
+    page.wait_for_selector("text=Published: Example browser syndrome")
+
+    page.context.clear_cookies()
+    page.goto(live_server.url + disease.get_absolute_url())
+    assert page.locator("#treatment strong").inner_text() == "regular check-ups"
+    assert page.locator(".banner-preview").count() == 0
