@@ -30,7 +30,7 @@ class DiseaseFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Example syndrome {n}")
     slug = factory.Sequence(lambda n: f"example-syndrome-{n}")
     status = Disease.Status.PUBLISHED
-    summary = "A short summary in our own words.[1]"
+    summary = "A short summary in our own words."
     content_updated_at = factory.LazyFunction(timezone.now)
 
 
