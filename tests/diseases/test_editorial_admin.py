@@ -90,11 +90,26 @@ def test_reviewer_publishes_from_the_change_form_button(client, reviewer):
     assert disease.status == PUBLISHED and disease.last_reviewed_by == reviewer
 
 
-def test_editor_is_refused_connection_requests(client, editor):
-    client.force_login(editor)
-    response = client.get("/admin/support/connectionrequest/")
-    assert response.status_code in {403, 404}
-    assert "support" not in client.get(reverse("admin:index")).content.decode().lower().split("<h1")[0]
+@pytest.mark.parametrize("user_fixture", ["editor", "reviewer"])
+def test_editors_and_reviewers_get_403_on_connection_requests(client, request, user_fixture):
+    client.force_login(request.getfixturevalue(user_fixture))
+    assert client.get(reverse("admin:support_connectionrequest_changelist")).status_code == 403
+    assert (
+        reverse("admin:support_connectionrequest_changelist")
+        not in client.get(reverse("admin:index")).content.decode()
+    )
+
+
+def test_coordinators_get_403_on_disease_content(client, django_user_model):
+    from django.contrib.auth.models import Group
+
+    coordinator = django_user_model.objects.create_user("cora", is_staff=True)
+    coordinator.groups.add(Group.objects.get(name="Coordinators"))
+    client.force_login(coordinator)
+    disease = DiseaseFactory()
+    assert client.get(reverse(CHANGELIST)).status_code == 403
+    assert client.get(change_url(disease)).status_code == 403
+    assert reverse(CHANGELIST) not in client.get(reverse("admin:index")).content.decode()
 
 
 def test_a_marker_without_a_reference_is_a_form_error_naming_it(admin_client):
