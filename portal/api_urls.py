@@ -2,7 +2,7 @@
 
 from django.http import JsonResponse
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
 from diseases.api.base import PublicAPIMixin
@@ -29,7 +29,7 @@ urlpatterns = [
     path("v1/", include(router.urls)),
     path("schema/", SchemaView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
-    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
-    # Only paths ending in "/" so that APPEND_SLASH still redirects /api/v1/diseases to the list.
-    re_path(r"^.*/$", not_found),
+    # Only paths ending in "/" so that APPEND_SLASH still redirects /api/v1/diseases to the list;
+    # [\s\S] rather than "." so that a path with an encoded newline in it is caught too.
+    re_path(r"^[\s\S]*/$", not_found),
 ]

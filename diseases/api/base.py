@@ -90,7 +90,15 @@ def _positive_int(value, name, maximum=None):
 
 
 class PublicAPIMixin:
-    """Rejects unknown query parameters, and answers GETs with an ETag and 304 when it still matches."""
+    """Checks the query string before anything else, and answers GETs with an ETag (304 when it matches).
+
+    An unknown parameter, an empty value or a parameter given twice is a 400 naming the parameter:
+    a silently ignored typo would return every row and look like an answer.
+    """
+
+    # Parameters that may be empty ("?search=" means no search) or repeated ("?hpo=...&hpo=...").
+    blank_query_params = frozenset({"search"})
+    repeatable_query_params = frozenset()
 
     def get_allowed_query_params(self):
         """The query parameters this request may carry; anything else is a mistake worth telling."""
@@ -98,13 +106,20 @@ class PublicAPIMixin:
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
+        if request.method not in ("GET", "HEAD"):
+            return  # any other method is refused with a 405, whatever its query string says
         allowed = self.get_allowed_query_params()
-        unknown = sorted(set(request.query_params) - allowed)
-        if unknown:
-            accepted = ", ".join(sorted(allowed)) or "none"
-            raise ValidationError(
-                {name: [f"Unknown query parameter. This endpoint accepts: {accepted}."] for name in unknown}
-            )
+        errors = {}
+        accepted = ", ".join(sorted(allowed)) or "none"
+        for name, values in request.query_params.lists():
+            if name not in allowed:
+                errors[name] = [f"Unknown query parameter. This endpoint accepts: {accepted}."]
+            elif len(values) > 1 and name not in self.repeatable_query_params:
+                errors[name] = ["Give this parameter once."]
+            elif "" in values and name not in self.blank_query_params:
+                errors[name] = ["Give a value, or leave the parameter out."]
+        if errors:
+            raise ValidationError(errors)
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)

@@ -42,7 +42,13 @@ class IdentifierFilter(django_filters.CharFilter):
 
 
 def _search_schema(description):
-    return {"type": "string", "maxLength": SEARCH_MAX_LENGTH, "description": description}
+    # Any text but the NUL character, which no database column can hold.
+    return {
+        "type": "string",
+        "maxLength": SEARCH_MAX_LENGTH,
+        "pattern": r"^[^\u0000]*$",
+        "description": description,
+    }
 
 
 class DiseaseFilter(django_filters.FilterSet):

@@ -139,6 +139,10 @@ def test_list_page_size_defaults_to_the_configured_size(client, settings):
         ("search", "nul\x00byte"),
         ("colour", "blue"),
         ("format", "json"),
+        ("letter", ""),
+        ("category", ""),
+        ("identifier", ""),
+        ("page", ""),
     ],
 )
 def test_list_answers_a_bad_parameter_with_a_400_naming_it(client, parameter, value):
@@ -156,6 +160,17 @@ def test_list_unknown_parameter_message_lists_the_accepted_ones(client):
     assert message == (
         "Unknown query parameter. This endpoint accepts: category, identifier, letter, page, page_size, search."
     )
+
+
+def test_list_refuses_a_parameter_given_twice(client):
+    response = client.get(f"{LIST_URL}?letter=A&letter=B")
+    assert response.status_code == 400
+    assert response.json() == {"letter": ["Give this parameter once."]}
+
+
+def test_list_empty_search_lists_everything(client):
+    DiseaseFactory()
+    assert client.get(LIST_URL, {"search": ""}).json()["count"] == 1
 
 
 def test_list_page_past_the_last_is_a_json_404(client):
@@ -285,11 +300,7 @@ def test_detail_keeps_not_a_feature_terms_apart_and_hides_hidden_ones(client):
     assert [s["term"] for band in body["symptom_bands"] for s in band["symptoms"]] == ["Present sign"]
     assert [s["term"] for s in body["not_a_feature"]] == ["Absent sign"]
     assert body["not_a_feature"][0]["not_a_feature"] is True
-    assert "Hidden sign" not in response_text(client, disease)
-
-
-def response_text(client, disease):
-    return client.get(detail_url(disease)).content.decode()
+    assert "Hidden sign" not in client.get(detail_url(disease)).content.decode()
 
 
 def test_detail_lists_references_and_resources(client):

@@ -1,0 +1,72 @@
+"""Property-based run of schemathesis against the live schema, served by a real server.
+
+Schemathesis reads /api/schema/ and sends generated requests, valid and invalid, to every operation,
+checking that none gets a 500, that invalid input gets a 4xx, and that every response matches the
+schema: status, content type, headers and body. Examples are bounded so the run stays short.
+"""
+
+import pytest
+import schemathesis
+from django.core.management import call_command
+from hypothesis import HealthCheck, settings
+
+from diseases.models import Annotation, Disease
+from tests.factories import (
+    AnnotationFactory,
+    CategoryFactory,
+    DataReleaseFactory,
+    DiseaseFactory,
+    PhenotypeFactory,
+    PhenotypeSynonymFactory,
+)
+
+MAX_EXAMPLES = 100
+
+
+@pytest.fixture
+def api_schema(live_server, transactional_db, settings):
+    # Hundreds of requests from one address in seconds: the throttle would rightly stop them.
+    settings.API_ANON_RATE = None
+    call_command("load_demo")
+    alps = Disease.objects.get(slug="autoimmune-lymphoproliferative-syndrome")
+    spleen = PhenotypeFactory(hpo_id="HP:0001744", name="Splenomegaly")
+    PhenotypeSynonymFactory(phenotype=spleen, name="big spleen")
+    spleen.parents.add(PhenotypeFactory(hpo_id="HP:0001743", name="Abnormality of the spleen"))
+    AnnotationFactory(disease=alps, phenotype=spleen, band=Annotation.Band.VERY_FREQUENT)
+    AnnotationFactory(disease=alps, band=Annotation.Band.RARE, is_excluded=True)
+    AnnotationFactory(disease=DiseaseFactory(status=Disease.Status.DRAFT), phenotype=spleen)
+    for _ in range(3):
+        DiseaseFactory().categories.add(CategoryFactory(name="Hematology"))
+    DataReleaseFactory()
+    loaded = schemathesis.openapi.from_url(f"{live_server.url}/api/schema/")
+    loaded.hook(filter_failure)
+    return loaded
+
+
+def filter_failure(context, failure, case, response):
+    """Keep every failure but one designed answer: a 400 for a category slug that names no category.
+
+    Any slug is schema-valid, yet which categories exist is data the schema cannot list, and the
+    issue asks for a 400 there (pinned in test_diseases). Schemathesis would call that a rejected
+    valid request; nothing else is let through.
+    """
+    if failure.code != "ST202" or response.status_code != 400:
+        return True
+    body = response.json()
+    return set(body) != {"category"} or not all(
+        "not one of the available choices" in m for m in body["category"]
+    )
+
+
+schema = schemathesis.pytest.from_fixture("api_schema")
+
+
+@schema.parametrize()
+@settings(
+    max_examples=MAX_EXAMPLES,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+def test_every_operation_conforms_to_the_schema_and_never_fails(case):
+    case.call_and_validate()
