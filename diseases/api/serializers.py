@@ -11,6 +11,7 @@ from diseases.models import Annotation, ExternalIdentifier, PhenotypeSynonym, Re
 from diseases.pages import excluded_symptoms, rendered_sections, symptom_bands
 
 
+@extend_schema_field(OpenApiTypes.URI)
 class PageUrlField(serializers.Field):
     """The absolute address of the object's page on the site."""
 
@@ -19,9 +20,6 @@ class PageUrlField(serializers.Field):
 
     def to_representation(self, value):
         return self.context["request"].build_absolute_uri(value.get_absolute_url())
-
-
-extend_schema_field(OpenApiTypes.URI)(PageUrlField)
 
 
 class CategorySerializer(serializers.Serializer):

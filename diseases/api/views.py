@@ -96,6 +96,12 @@ class DiseaseViewSet(PublishedDiseaseViewSet):
             .order_by("name", "pk")
         )
 
+    def get_object(self):
+        disease = self.get_queryset().filter(slug=self.kwargs["slug"]).first()
+        if disease is None:
+            raise NotFound("No published disease has this slug.")
+        return disease
+
     def get_serializer_class(self):
         return DiseaseDetailSerializer if self.action == "retrieve" else DiseaseListSerializer
 

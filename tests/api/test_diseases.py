@@ -342,7 +342,7 @@ def test_detail_of_an_unpublished_disease_is_404_for_staff_too(admin_client):
 def test_detail_of_an_unknown_slug_is_a_json_404(client):
     response = client.get("/api/v1/diseases/no-such-disease/")
     assert response.status_code == 404
-    assert response.json() == {"detail": "No Disease matches the given query."}
+    assert response.json() == {"detail": "No published disease has this slug."}
 
 
 def test_detail_rejects_query_parameters(client):
