@@ -420,6 +420,10 @@ class SearchTerm(models.Model):
         Phenotype, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     field = models.CharField(max_length=12, choices=Field.choices)
+    # Copied from the target so a search reads one table: the disease's name and slug, or the
+    # symptom's name and HPO id.
+    label = models.CharField(max_length=500, default="")
+    key = models.CharField(max_length=255, default="")
     text = models.CharField(max_length=500)
     folded = models.CharField(
         max_length=500, help_text="Lower case, accents removed, punctuation turned into spaces."
