@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 # Development defaults; production sets DEBUG=false and a real SECRET_KEY.
 export DEBUG ?= true
 
-.PHONY: run install migrate data demo test test-fast lint format chromium bench bench-import clean
+.PHONY: run install migrate data demo test test-fast lint format chromium bench bench-import bench-support clean
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,9 +29,14 @@ data: migrate
 demo: data
 	$(MANAGE) load_demo
 
+# The mail worker (django-tasks' db_worker) runs beside the web server and is stopped with it, whether the
+# server ends with Ctrl+C or on its own. No autoreload for the worker: its reloader would outlive the kill.
 run: demo
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: $(BIN)/python manage.py createsuperuser)"
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	@$(MANAGE) sweep_outbox
+	@$(MANAGE) db_worker --no-reload --interval 2 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # Browser tests drive Debian's Chromium; install it when we can (root with apt), never a downloaded build.
 chromium:
@@ -54,6 +59,10 @@ format: install
 # Import speed and memory against the targets (PostgreSQL; BENCH_ARGS=--sqlite for SQLite).
 bench-import: install
 	$(BIN)/python scripts/bench_import.py $(BENCH_ARGS)
+
+# Parent form under load: gunicorn + PostgreSQL (its own database, created and dropped), 20 clients, 500 forms.
+bench-support: install
+	$(BIN)/python scripts/bench_support.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -63,6 +63,9 @@ class ConnectionRequestForm(forms.Form):
             attrs={
                 "autocomplete": "off",
                 "data-autocomplete": "/search/suggest/?type=disease",
+                # static/js/combobox.js: a chosen suggestion fills in the name and its slug.
+                "data-autocomplete-action": "fill",
+                "data-autocomplete-target": "#id_disease_slug",
                 "spellcheck": "false",
             }
         ),
