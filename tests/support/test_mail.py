@@ -90,6 +90,8 @@ def test_mail_server_down_keeps_the_request_and_the_message_for_a_retry(
     assert message.sent_at is not None and message.attempts == 2
 
 
+# The worker closes connections that are inside a transaction (as a test's would be), so this test commits.
+@pytest.mark.django_db(transaction=True)
 def test_the_database_queue_retries_with_backoff_until_the_server_is_back(
     database_tasks, smtp_server, settings, django_capture_on_commit_callbacks
 ):
