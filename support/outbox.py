@@ -7,6 +7,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.debug import sensitive_variables
 
 from .models import OutboxMessage
 from .tasks import schedule_delivery
@@ -16,6 +17,7 @@ def absolute_url(view_name: str, **kwargs) -> str:
     return settings.SITE_URL.rstrip("/") + reverse(view_name, kwargs=kwargs)
 
 
+@sensitive_variables()
 def queue_mail(*, kind, recipient, subject, template, context, request=None, about=None) -> OutboxMessage:
     message = OutboxMessage.objects.create(
         kind=kind,

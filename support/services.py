@@ -27,6 +27,7 @@ logger = logging.getLogger(__name__)
 Status = ConnectionRequest.Status
 COORDINATORS_GROUP = "Coordinators"
 PRIVACY_NOTICE_VERSION = "2025-01"
+MESSAGE_MAX_LENGTH = ConnectionRequest._meta.get_field("message").max_length
 
 # Withdrawn is reachable from every other status; withdrawn itself is final.
 ALLOWED_TRANSITIONS = {
@@ -167,6 +168,9 @@ def submit_connection_request(
         errors["share_email"] = "Choose at least your email or your phone, so the other family can reach you."
     if share_phone and not phone.strip():
         errors["phone"] = "Add a phone number, or untick sharing your phone."
+    # A TextField's max_length is not checked by full_clean, so the limit is enforced here.
+    if len(message) > MESSAGE_MAX_LENGTH:
+        errors["message"] = f"Please keep the message under {MESSAGE_MAX_LENGTH:,} characters."
     required = {
         "parent_name": parent_name,
         "email": email,
@@ -237,6 +241,7 @@ def _request_from_token(purpose, token):
         raise InvalidLink() from exc
 
 
+@sensitive_variables("token")
 @transaction.atomic
 def verify_email(*, token):
     """Confirm the address (double opt-in) and tell the coordinators. Repeating it changes nothing."""
@@ -347,6 +352,7 @@ def _introduce(match, first, second):
         )
 
 
+@sensitive_variables("token", "value", "public_id")
 @transaction.atomic
 def respond_to_match(*, token, accept):
     """Record one family's answer. Both yes: each gets the other's shared details. One no: the match ends."""
@@ -460,6 +466,7 @@ def withdraw_request(*, request, acting_user=None):
     return request
 
 
+@sensitive_variables("token")
 def withdraw(*, token):
     """The family's own withdrawal, from the link in any of our emails."""
     request = _request_from_token(tokens.WITHDRAW, token)

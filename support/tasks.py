@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db.models import F, Q
 from django.utils import timezone
+from django.views.decorators.debug import sensitive_variables
 from django_tasks import task
 
 from .models import OutboxMessage
@@ -48,6 +49,7 @@ def schedule_delivery(message_id: int, *, run_after=None) -> bool:
     return True
 
 
+@sensitive_variables()
 def deliver(message_id: int) -> str:
     now = timezone.now()
     lease = now + timedelta(seconds=settings.SUPPORT_MAIL_CLAIM_SECONDS)

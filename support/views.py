@@ -141,6 +141,7 @@ def _check(purpose, token):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
+@sensitive_variables("token")
 def verify(request, token):
     try:
         if request.method == "POST":
@@ -158,6 +159,7 @@ def verified(request):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
+@sensitive_variables("token")
 def match_response(request, token):
     try:
         if request.method == "POST":
@@ -189,6 +191,7 @@ def match_answered(request, answer):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
+@sensitive_variables("token")
 def withdraw(request, token):
     try:
         if request.method == "POST":

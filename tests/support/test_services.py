@@ -104,6 +104,7 @@ def test_submit_refuses_an_unpublished_disease(status):
         ({"email": "not-an-address"}, "email"),
         ({"parent_name": "x" * 151}, "parent_name"),
         ({"child_age_band": "ancient"}, "child_age_band"),
+        ({"message": "m" * 1001}, "message"),
     ],
 )
 def test_submit_refuses_invalid_input(overrides, field):
