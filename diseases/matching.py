@@ -280,6 +280,11 @@ class SimilarityData:
             row[self.descendants(ancestor)] = self.ic[ancestor]
         return row
 
+    def most_specific(self, terms) -> int:
+        """The most informative of ``terms``; on a tie, the one with most ancestors (the deepest)."""
+        depth = np.diff(self.anc_indptr)[terms]
+        return int(terms[np.lexsort((depth, self.ic[terms]))[-1]])
+
     def best_possible(self, term) -> float:
         """The highest similarity any disease can reach for ``term``: its most informative annotated ancestor."""
         ancestors = self.ancestors(term)
@@ -413,17 +418,15 @@ def explain(data: SimilarityData, disease_index: int, term: int) -> tuple[str, i
         return MatchStatus.EXACT, term, None
     specific = disease_terms[np.isin(disease_terms, data.descendants(term))]
     if len(specific):
-        return MatchStatus.MORE_SPECIFIC, int(specific[np.argmax(data.ic[specific])]), None
+        return MatchStatus.MORE_SPECIFIC, data.most_specific(specific), None
     general = disease_terms[np.isin(disease_terms, ancestors)]
     general = general[data.ic[general] >= MIN_LINK_IC]
     if len(general):
-        return MatchStatus.MORE_GENERAL, int(general[np.argmax(data.ic[general])]), None
+        return MatchStatus.MORE_GENERAL, data.most_specific(general), None
     similarity = data.similarity_row(term)
     best = int(disease_terms[np.argmax(similarity[disease_terms])]) if len(disease_terms) else None
     if best is not None and similarity[best] >= MIN_LINK_IC:
-        shared = np.intersect1d(ancestors, data.ancestors(best))
-        link = int(shared[np.argmax(data.ic[shared])])
-        return MatchStatus.RELATED, best, link
+        return MatchStatus.RELATED, best, data.most_specific(np.intersect1d(ancestors, data.ancestors(best)))
     return MatchStatus.MISSING, None, None
 
 

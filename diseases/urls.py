@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import exports, views
+from . import exports, views, views_search
 
 app_name = "diseases"
 
@@ -12,4 +12,9 @@ urlpatterns = [
     path("diseases/<slug:slug>/", views.disease_detail, name="detail"),
     path("diseases/<slug:slug>/preview/", views.disease_preview, name="preview"),
     path("symptoms/<str:hpo_id>/", views.symptom_detail, name="symptom"),
+    path("search/", views_search.search, name="search"),
+    path("search/suggest/", views_search.suggest, name="suggest"),
+    path("categories/", views_search.category_list, name="categories"),
+    path("categories/<slug:slug>/", views_search.category_detail, name="category"),
+    path("match/", views_search.match, name="match"),
 ]

@@ -160,3 +160,80 @@ class DataReleaseFactory(factory.django.DjangoModelFactory):
     file_name = "hp.obo"
     checksum = factory.Sequence(lambda n: f"{n:064x}")
     loaded_at = factory.LazyFunction(timezone.now)
+
+
+# --- Search and symptom matching ---------------------------------------------
+
+
+def phenotype(hpo_id, name, *parents):
+    term = PhenotypeFactory(hpo_id=hpo_id, name=name)
+    term.parents.add(*parents)
+    return term
+
+
+def phenotype_tree():
+    """A small slice of the HPO with real ids: blood, spleen, seizures and skin under the root."""
+    from types import SimpleNamespace
+
+    t = SimpleNamespace()
+    t.root = phenotype("HP:0000118", "Phenotypic abnormality")
+    t.blood = phenotype("HP:0001871", "Abnormality of blood", t.root)
+    t.bleeding = phenotype("HP:0001892", "Abnormal bleeding", t.blood)
+    t.bruise = phenotype("HP:0000978", "Bruising susceptibility", t.bleeding)
+    t.nosebleed = phenotype("HP:0000421", "Epistaxis", t.bleeding)
+    t.spleen = phenotype("HP:0001743", "Abnormality of the spleen", t.root)
+    t.splenomegaly = phenotype("HP:0001744", "Splenomegaly", t.spleen)
+    t.nervous = phenotype("HP:0000707", "Abnormality of the nervous system", t.root)
+    t.seizure = phenotype("HP:0001250", "Seizure", t.nervous)
+    t.focal = phenotype("HP:0007359", "Focal-onset seizure", t.seizure)
+    t.generalized = phenotype("HP:0002197", "Generalized-onset seizure", t.seizure)
+    t.skin = phenotype("HP:0000951", "Abnormality of the skin", t.root)
+    t.dry_skin = phenotype("HP:0000958", "Dry skin", t.skin)
+    t.inheritance = phenotype("HP:0000006", "Autosomal dominant inheritance")
+    return t
+
+
+def disease_with_annotations(name, *annotations, status=Disease.Status.PUBLISHED):
+    """``annotations`` are (term, band) pairs, or (term, band, {"is_excluded": True}) and the like."""
+    disease = DiseaseFactory(name=name, status=status)
+    for term, band, *extra in annotations:
+        AnnotationFactory(disease=disease, phenotype=term, band=band, **(extra[0] if extra else {}))
+    return disease
+
+
+def matching_catalogue(t):
+    """Diseases on ``phenotype_tree()`` that tell frequency bands, exclusions and the gate apart."""
+    from types import SimpleNamespace
+
+    band = Annotation.Band
+    d = SimpleNamespace()
+    d.bleeding = disease_with_annotations(
+        "Bleeding disorder",
+        (t.bruise, band.VERY_FREQUENT),
+        (t.nosebleed, band.VERY_FREQUENT),
+        (t.splenomegaly, band.RARE),
+    )
+    d.spleen = disease_with_annotations(
+        "Spleen disease", (t.splenomegaly, band.VERY_FREQUENT), (t.bruise, band.RARE)
+    )
+    d.focal = disease_with_annotations(
+        "Focal epilepsy",
+        (t.focal, band.VERY_FREQUENT),
+        (t.bruise, band.VERY_FREQUENT, {"is_excluded": True}),
+    )
+    d.focal_twin = disease_with_annotations("Focal epilepsy twin", (t.focal, band.VERY_FREQUENT))
+    d.seizures = disease_with_annotations("Seizure disorder", (t.seizure, band.FREQUENT))
+    d.hidden = disease_with_annotations(
+        "Hidden spleen disease", (t.splenomegaly, band.VERY_FREQUENT, {"is_hidden": True})
+    )
+    d.draft = disease_with_annotations(
+        "Draft bleeding disease",
+        (t.bruise, band.VERY_FREQUENT),
+        (t.nosebleed, band.VERY_FREQUENT),
+        status=Disease.Status.DRAFT,
+    )
+    # Unrelated diseases make the seizure branch informative, as it is in the real catalogue.
+    d.fillers = [
+        disease_with_annotations(f"Skin disease {index}", (t.dry_skin, band.FREQUENT)) for index in range(10)
+    ]
+    return d

@@ -1,0 +1,174 @@
+"""Finding pages: search, autocomplete, categories and symptom-set matching.
+
+Every list here starts from ``Disease.objects.published()``; see ``diseases.search`` and
+``diseases.matching`` for how results are found and ranked.
+"""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.http import urlencode
+
+from . import matching
+from . import search as engine
+from .models import Category, Disease, Phenotype, SearchTerm
+
+RESULTS_PER_PAGE = 20
+SYMPTOM_PREVIEW = 5
+SUGGEST_MAX_AGE = 300
+EXAMPLE_QUERIES = [
+    ("Canale-Smith syndrome", "another name"),
+    ("ALPS", "an abbreviation"),
+    ("autoimune lymphoproliferativ", "a misspelling"),
+    ("bruise easily", "a symptom in everyday words"),
+    ("ORPHA:3261", "an identifier"),
+]
+
+
+def _search_kind(request):
+    kind = request.GET.get("type", "")
+    return kind if kind in engine.KINDS else ""
+
+
+def search(request):
+    raw = " ".join(str(request.GET.get("q", "")).split())
+    query = engine.clean_query(raw)
+    kind = _search_kind(request)
+    context = {
+        "query": query,
+        "kind": kind,
+        "truncated": len(raw) > engine.MAX_QUERY_LENGTH,
+        "max_length": engine.MAX_QUERY_LENGTH,
+        "examples": EXAMPLE_QUERIES,
+    }
+    identifier = engine.parse_identifier(query) if query else None
+    if identifier:
+        url = engine.identifier_url(identifier)
+        if url:
+            return redirect(url)
+        context["missing_identifier"] = identifier
+    results = engine.search(query, kinds=(kind,) if kind else engine.KINDS)
+    context["results"] = results
+    context["searched"] = bool(results.folded)
+    if results.folded and not results:
+        context["did_you_mean"] = engine.did_you_mean(query)
+    page_number = request.GET.get("page")
+    if kind == SearchTerm.Kind.SYMPTOM:
+        context["symptom_page"] = Paginator(results.symptoms, RESULTS_PER_PAGE).get_page(page_number)
+    else:
+        context["disease_page"] = Paginator(results.diseases, RESULTS_PER_PAGE).get_page(page_number)
+        first_page = context["disease_page"].number == 1
+        if not kind and first_page:
+            context["symptom_preview"] = results.symptoms[:SYMPTOM_PREVIEW]
+    # Show the stronger group first: "bruise easily" is about a symptom, "ALPS" about a disease.
+    best_disease = results.diseases[0].score if results.diseases else 0
+    best_symptom = results.symptoms[0].score if results.symptoms else 0
+    context["group_order"] = ["symptom", "disease"] if best_symptom > best_disease else ["disease", "symptom"]
+    return render(request, "diseases/search.html", context)
+
+
+def suggest(request):
+    kind = _search_kind(request)
+    hits = engine.suggest(request.GET.get("q", ""), kinds=(kind,) if kind else engine.KINDS)
+    response = JsonResponse({"results": [hit.as_json() for hit in hits]})
+    patch_cache_control(response, public=True, max_age=SUGGEST_MAX_AGE)
+    return response
+
+
+def published_category_counts():
+    """Each category with its number of published diseases, in one query."""
+    return Category.objects.only("name", "slug").annotate(
+        disease_count=Count("diseases", filter=Q(diseases__in=Disease.objects.published()))
+    )
+
+
+def category_list(request):
+    return render(request, "diseases/categories.html", {"categories": published_category_counts()})
+
+
+def category_detail(request, slug):
+    category = get_object_or_404(Category.objects.only("name", "slug"), slug=slug)
+    diseases = Disease.objects.published().filter(categories=category).for_index()
+    page = Paginator(diseases, settings.DISEASES_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "diseases/category.html", {"category": category, "page": page})
+
+
+# --- Symptom-set matching -------------------------------------------------------------------
+
+
+def _match_url(hpo_ids):
+    return reverse("diseases:match") + (
+        "?" + urlencode([("hpo", hpo_id) for hpo_id in hpo_ids]) if hpo_ids else ""
+    )
+
+
+def _chosen_symptoms(values):
+    """Resolve the ``hpo`` parameters: (phenotypes in order, messages about the ones that changed)."""
+    messages, wanted = [], []
+    for value in values:
+        identifier = engine.parse_identifier(value)
+        if identifier is None or identifier.source != "HP":
+            messages.append(
+                f"“{value[:40]}” is not an HPO id (they look like HP:0001744), so it was left out."
+            )
+        elif identifier.curie not in wanted:
+            wanted.append(identifier.curie)
+    found = Phenotype.objects.select_related("replaced_by").only(
+        "hpo_id",
+        "name",
+        "is_obsolete",
+        "replaced_by__hpo_id",
+        "replaced_by__name",
+        "replaced_by__is_obsolete",
+    )
+    found = {phenotype.hpo_id: phenotype for phenotype in found.filter(hpo_id__in=wanted)}
+    chosen = []
+    for hpo_id in wanted:
+        phenotype = found.get(hpo_id)
+        if phenotype is None:
+            messages.append(f"We do not know the symptom {hpo_id}, so it was left out.")
+            continue
+        if phenotype.is_obsolete:
+            if phenotype.replaced_by is None:
+                messages.append(
+                    f"{hpo_id} ({phenotype.name}) is no longer used and has no successor; it was left out."
+                )
+                continue
+            messages.append(
+                f"{hpo_id} is no longer used; it was replaced by {phenotype.replaced_by.hpo_id} "
+                f"({phenotype.replaced_by.name}), which we used instead."
+            )
+            phenotype = phenotype.replaced_by
+        if phenotype.hpo_id not in {p.hpo_id for p in chosen}:
+            chosen.append(phenotype)
+    return chosen[: matching.MAX_CHOSEN], messages
+
+
+def match(request):
+    values = [value for value in request.GET.getlist("hpo")[: matching.MAX_CHOSEN * 2] if value.strip()]
+    chosen, messages = _chosen_symptoms(values)
+    chosen_ids = [phenotype.hpo_id for phenotype in chosen]
+    add = engine.clean_query(request.GET.get("add", ""))
+    context = {"chosen": chosen, "messages_list": messages, "add": add, "max_chosen": matching.MAX_CHOSEN}
+
+    if add:
+        hits = engine.search(add, kinds=(SearchTerm.Kind.SYMPTOM,), limit=10).symptoms
+        exact = [hit for hit in hits if engine.fold(hit.matched) == engine.fold(add)]
+        pick = exact[0] if exact else (hits[0] if len(hits) == 1 else None)
+        if pick:
+            # Back to the plain shareable address, with the new symptom in it.
+            return redirect(_match_url(chosen_ids + [pick.key] if pick.key not in chosen_ids else chosen_ids))
+        context["candidates"] = [(hit, _match_url(chosen_ids + [hit.key])) for hit in hits]
+
+    context["share_url"] = _match_url(chosen_ids)
+    context["remove_urls"] = [
+        (phenotype, _match_url([other for other in chosen_ids if other != phenotype.hpo_id]))
+        for phenotype in chosen
+    ]
+    if chosen:
+        context["result"] = matching.match(chosen)
+    return render(request, "diseases/match.html", context)
