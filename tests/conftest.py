@@ -165,73 +165,12 @@ def real_data(_real_data_session, django_db_blocker):
     """The real HPO and GARD package files, imported into the test database once per test session.
 
     The first test that asks for it pays for the import (about 15 s on PostgreSQL, 30 s on SQLite);
-    the data is committed, so later tests reuse it. A transactional test (``transactional_db``,
-    ``live_server``) flushes every table when it ends; the next test that asks for ``real_data``
-    then sees the data is gone and imports it again. Tests that use this fixture are moved to the
-    end of the run (see ``pytest_collection_modifyitems`` below), so no other test sees the real
-    catalogue in its database, and the data is deleted when the session ends.
-
-    Use it with ``db`` (or ``transactional_db``) and treat the data as read-only; it returns the
-    loaded ``DataRelease`` rows by source, for example ``real_data["hpo"].version``.
-    """
-    from diseases.importer.run import import_data
-    from diseases.models import DataRelease
-
-    with django_db_blocker.unblock():
-        if not _real_data_loaded():
-            import_data()
-        return {release.source: release for release in DataRelease.objects.all()}
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items):
-    # The real catalogue is committed once and kept, so the tests that read it run last.
-    items.sort(key=lambda item: "real_data" in getattr(item, "fixturenames", ()))
-
-
-# --- Data import (HPO and GARD) ---------------------------------------------
-
-
-@pytest.fixture
-def import_files(tmp_path):
-    """Small hp.obo, phenotype.hpoa and GARD files to change and import (see tests/data/import_files.py)."""
-    from tests.data.import_files import ImportFiles
-
-    return ImportFiles.default(tmp_path / "import")
-
-
-def _real_data_loaded():
-    from diseases.importer.releases import is_loaded
-    from diseases.importer.sources import SourceFile, default_paths
-    from diseases.models import Annotation
-
-    files = [SourceFile.open(source, path) for source, path in default_paths().items()]
-    return is_loaded(files) and Annotation.objects.filter(origin="import").exists()
-
-
-@pytest.fixture(scope="session")
-def _real_data_session(django_db_setup, django_db_blocker):
-    from diseases.importer.run import import_data
-    from tests.data.import_files import clear_imported_data
-
-    with django_db_blocker.unblock():
-        if not _real_data_loaded():
-            import_data()
-    yield
-    with django_db_blocker.unblock():
-        clear_imported_data()
-
-
-@pytest.fixture
-def real_data(_real_data_session, django_db_blocker):
-    """The real HPO and GARD package files, imported into the test database once per test session.
-
-    The first test that asks for it pays for the import (about 15 s on PostgreSQL, 30 s on SQLite);
-    the data is committed, so later tests reuse it. A transactional test (``transactional_db``,
-    ``live_server``) flushes every table when it ends; the next test that asks for ``real_data``
-    then sees the data is gone and imports it again. Tests that use this fixture are moved to the
-    end of the run (see ``pytest_collection_modifyitems`` below), so no other test sees the real
-    catalogue in its database, and the data is deleted when the session ends.
+    the data is committed outside any test's transaction, so later tests reuse it for free. A
+    transactional test (``transactional_db``, ``live_server``) flushes every table when it ends; a
+    test that asks for ``real_data`` after that finds the data gone and imports it again for itself
+    (inside its own transaction, so order such tests together). Tests that use this fixture are
+    moved to the end of the run (see ``pytest_collection_modifyitems`` below), so no other test sees
+    the real catalogue in its database, and the data is deleted when the session ends.
 
     Use it with ``db`` (or ``transactional_db``) and treat the data as read-only; it returns the
     loaded ``DataRelease`` rows by source, for example ``real_data["hpo"].version``.
