@@ -69,6 +69,7 @@ class ConnectionRequestAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     autocomplete_fields = ["disease"]
     show_full_result_count = False
+    view_on_site = False  # requests have no public page, by design
     actions = ["close_selected", "withdraw_selected"]
     inlines = [RequestEventInline]
     change_form_template = "support/admin/connectionrequest_change_form.html"

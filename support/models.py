@@ -11,7 +11,6 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 
 PHONE_VALIDATOR = RegexValidator(
     r"^\+?[0-9][0-9 ().\-]{4,30}$",
@@ -140,9 +139,6 @@ class ConnectionRequest(models.Model):
     def __str__(self):
         # Never the parent's name: this string reaches admin messages and history.
         return f"Request #{self.pk}"
-
-    def get_absolute_url(self):
-        return reverse("admin:support_connectionrequest_change", args=[self.pk])
 
     @property
     def is_anonymised(self):
