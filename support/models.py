@@ -32,18 +32,6 @@ class ActorKind(models.TextChoices):
 
 
 class ConnectionRequestQuerySet(models.QuerySet):
-    def for_admin_list(self):
-        return self.select_related("disease").only(
-            "disease__name",
-            "status",
-            "parent_name",
-            "child_age_band",
-            "country",
-            "created_at",
-            "verified_at",
-            "anonymised_at",
-        )
-
     def waiting_for_match(self, disease_id):
         return self.filter(disease_id=disease_id, status=ConnectionRequest.Status.VERIFIED)
 

@@ -60,6 +60,19 @@ def test_other_staff_get_403_on_requests(client, staff_in_group, group):
         assert request.parent_name not in response.content.decode()
 
 
+def test_request_list_query_count_does_not_grow_with_the_rows(coordinator_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for batch in (3, 30):
+        ConnectionRequestFactory.create_batch(batch)
+        with CaptureQueriesContext(connection) as queries:
+            assert coordinator_client.get(CHANGELIST).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+
+
 def test_requests_cannot_be_added_or_deleted_in_the_admin(coordinator_client, admin_client):
     request = ConnectionRequestFactory()
     for client in (coordinator_client, admin_client):
