@@ -463,11 +463,29 @@ def rebuild_search_index() -> int:
     return created
 
 
+def indexes_are_stale() -> bool:
+    """True when the search table or the matching index is missing, or older than the last import."""
+    from .models import DataRelease, SimilarityIndex
+
+    newest = SimilarityIndex.objects.order_by("-pk").values_list("built_at", flat=True).first()
+    if newest is None or not SearchTerm.objects.exists():
+        return True
+    last_import = DataRelease.objects.order_by("-loaded_at").values_list("loaded_at", flat=True).first()
+    return last_import is not None and last_import > newest
+
+
 @transaction.atomic
 def index_disease(disease: Disease) -> int:
-    """Re-index one disease after an editor saved it, its other names or its identifiers."""
+    """Bring one disease's search rows up to date after an editor saved it, its other names or identifiers.
+
+    Also queues a refresh of the symptom-matching index once the transaction commits, since the
+    page's status or its symptom rows may have changed too. Editors' services call this.
+    """
+    from .tasks import schedule_similarity_refresh
+
     SearchTerm.objects.filter(disease_id=disease.pk).delete()
     rows = list(_unique_rows(_disease_rows(Disease.objects.filter(pk=disease.pk))))
     created = insert_rows(SearchTerm, ROW_FIELDS, rows)
     _fill_vectors(SearchTerm.objects.filter(disease_id=disease.pk))
+    transaction.on_commit(schedule_similarity_refresh)
     return created

@@ -3,11 +3,14 @@
 import math
 
 import pytest
+from django.utils import timezone
 
 from diseases import matching
 from diseases.matching import MatchStatus
-from diseases.models import Disease, SimilarityIndex
-from tests.factories import matching_catalogue, phenotype_tree
+from diseases.models import Annotation, Disease, SimilarityIndex
+from diseases.search import index_disease
+from diseases.tasks import refresh_similarity_index
+from tests.factories import AnnotationFactory, matching_catalogue, phenotype_tree
 
 pytestmark = pytest.mark.django_db
 
@@ -143,3 +146,23 @@ def test_match_query_count_does_not_grow_with_symptoms(tree, diseases, django_as
         # The index check, the published diseases and the names of the terms in the explanations.
         with django_assert_num_queries(3):
             matching.match(chosen)
+
+
+def test_saving_a_disease_queues_a_refresh_that_picks_up_its_new_symptoms(
+    tree, diseases, immediate_tasks, django_capture_on_commit_callbacks
+):
+    AnnotationFactory(
+        disease=diseases.seizures, phenotype=tree.splenomegaly, band=Annotation.Band.VERY_FREQUENT
+    )
+    assert "Seizure disorder" not in ranked([tree.splenomegaly])
+    with django_capture_on_commit_callbacks(execute=True):
+        index_disease(diseases.seizures)
+    assert "Seizure disorder" in ranked([tree.splenomegaly])
+
+
+def test_a_refresh_asked_for_before_the_newest_build_is_skipped(diseases):
+    asked = timezone.now().isoformat()
+    matching.build_similarity_index()
+    built = SimilarityIndex.objects.get().pk
+    assert refresh_similarity_index.call(asked) is False
+    assert SimilarityIndex.objects.get().pk == built

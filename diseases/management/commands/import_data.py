@@ -1,5 +1,6 @@
 import sys
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from diseases.importer.errors import ImportFileError
@@ -45,6 +46,9 @@ class Command(BaseCommand):
         releases = ", ".join(f"{label} {version}" for label, version in summary.releases)
         if summary.skipped:
             self.stdout.write(f"Already loaded, nothing to do: {releases}.")
+            call_command(
+                "build_search_index", if_stale=True, stdout=self.stdout, verbosity=options["verbosity"]
+            )
             return
         self.stdout.write(summary.table())
         totals = summary.totals
@@ -54,3 +58,4 @@ class Command(BaseCommand):
                 f"{totals.removed:,} removed."
             )
         )
+        call_command("build_search_index", stdout=self.stdout, verbosity=options["verbosity"])

@@ -1,0 +1,33 @@
+"""Background work for the disease catalogue, run by django-tasks' worker (``manage.py db_worker``)."""
+
+import logging
+
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django_tasks import task
+
+from .matching import build_similarity_index
+from .models import SimilarityIndex
+
+logger = logging.getLogger(__name__)
+
+
+@task()
+def refresh_similarity_index(requested_at: str) -> bool:
+    """Rebuild the matching index unless one was built after this refresh was asked for.
+
+    Editors saving several pages in a row queue several refreshes; one rebuild covers them all.
+    """
+    newest = SimilarityIndex.objects.order_by("-pk").values_list("built_at", flat=True).first()
+    if newest is not None and newest >= parse_datetime(requested_at):
+        return False
+    build_similarity_index()
+    return True
+
+
+def schedule_similarity_refresh() -> None:
+    try:
+        refresh_similarity_index.enqueue(timezone.now().isoformat())
+    except Exception:
+        # Matching then uses the previous index until the next refresh or import; search is unaffected.
+        logger.exception("Could not queue a refresh of the symptom-matching index")
