@@ -165,21 +165,27 @@ class DiseaseLoader:
             "pk", "disease_id", "name", "origin"
         ).order_by():
             existing[disease_id][name] = (pk, origin)
-        new, keep = [], set()
+        new, keep, renamed = [], set(), []
         for plan, disease_pk in zip(self.plans, self.disease_pks, strict=True):
             name = self.diseases[disease_pk][2]
             current = existing.get(disease_pk, {})
-            folded = {key.casefold() for key in current} | {name.casefold()}
+            editors = {key.casefold() for key, (_, origin) in current.items() if origin != IMPORT}
+            ours = {key.casefold(): pk for key, (pk, origin) in current.items() if origin == IMPORT}
             candidates = plan.synonyms
             if normalise_name(name) != normalise_name(plan.name):
                 candidates = [plan.name, *plan.synonyms]  # the page kept an editor's name
             names = [c for c in candidates if normalise_name(c) != normalise_name(name)]
             for position, synonym in enumerate(names, start=SYNONYM_POSITION_START):
-                if synonym in current:
-                    keep.add(current[synonym][0])
-                elif synonym.casefold() not in folded:
-                    folded.add(synonym.casefold())
+                folded = synonym.casefold()
+                if folded in editors:
+                    continue  # an editor's spelling of this name stands; ours, if any, goes
+                pk = ours.pop(folded, None)
+                if pk is None:
                     new.append((disease_pk, synonym, position, IMPORT))
+                    continue
+                keep.add(pk)
+                if synonym not in current:  # the same name in new capitals upstream
+                    renamed.append((pk, synonym))
         gone = [
             pk
             for names in existing.values()
@@ -187,8 +193,9 @@ class DiseaseLoader:
             if origin == IMPORT and pk not in keep
         ]
         created = insert_rows(DiseaseSynonym, ["disease_id", "name", "position", "origin"], new)
+        update_rows(DiseaseSynonym, ["name"], renamed)
         removed = delete_rows(DiseaseSynonym, gone)
-        self.summary.count("Disease other names", created=created, removed=removed)
+        self.summary.count("Disease other names", created=created, updated=len(renamed), removed=removed)
 
     def write_categories(self):
         names = list(dict.fromkeys(name for plan in self.plans for name in plan.categories))

@@ -146,3 +146,21 @@ def test_the_import_does_not_touch_content_updated_at(import_files):
     assert stamp is not None and stamp <= timezone.now()
     import_files.run()
     assert Disease.objects.get(slug=DEMO["slug"]).content_updated_at == stamp
+
+
+def test_an_other_name_whose_capitals_change_upstream_follows_them(import_files):
+    import_files.run()
+    import_files.entries[0]["synonyms"] = ["Alps", "Canale-Smith syndrome"]
+    import_files.run()
+    assert [s.name for s in alps().synonyms.all()] == ["Alps", "Canale-Smith syndrome"]
+
+
+def test_an_editors_spelling_of_an_other_name_is_kept(import_files):
+    import_files.run()
+    alps().synonyms.filter(name="ALPS").update(name="A.L.P.S.", origin=Origin.EDITOR)
+    DiseaseSynonym.objects.create(disease=alps(), name="canale-smith syndrome", origin=Origin.EDITOR)
+    import_files.run()
+    names = {s.name: s.origin for s in alps().synonyms.all()}
+    assert names["canale-smith syndrome"] == Origin.EDITOR
+    assert "Canale-Smith syndrome" not in names  # no second copy in other capitals
+    assert names["A.L.P.S."] == Origin.EDITOR and names["ALPS"] == Origin.IMPORT
