@@ -58,4 +58,11 @@ class Command(BaseCommand):
                 f"{totals.removed:,} removed."
             )
         )
-        call_command("build_search_index", stdout=self.stdout, verbosity=options["verbosity"])
+        # Rebuild the search and matching indexes when the data changed; after a run that changed
+        # nothing, only if they are missing or stale, so that such a run writes nothing.
+        call_command(
+            "build_search_index",
+            if_stale=not totals.total,
+            stdout=self.stdout,
+            verbosity=options["verbosity"],
+        )
