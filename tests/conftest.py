@@ -184,6 +184,30 @@ def real_data(_real_data_session, django_db_blocker):
         return {release.source: release for release in DataRelease.objects.all()}
 
 
+@pytest.fixture(scope="session")
+def _real_search_session(_real_data_session, django_db_blocker):
+    from django.core.management import call_command
+
+    from diseases.models import SearchTerm, SimilarityIndex
+
+    with django_db_blocker.unblock():
+        call_command("build_search_index", "--if-stale", verbosity=0)
+    yield
+    with django_db_blocker.unblock():
+        SearchTerm.objects.all().delete()
+        SimilarityIndex.objects.all().delete()
+
+
+@pytest.fixture
+def real_search(real_data, _real_search_session, django_db_blocker):
+    """``real_data`` with the search and symptom-matching indexes built on it, once per session like the data."""
+    from django.core.management import call_command
+
+    with django_db_blocker.unblock():
+        call_command("build_search_index", "--if-stale", verbosity=0)
+    return real_data
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
     # The real catalogue is committed once and kept, so the tests that read it run last.
