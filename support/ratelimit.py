@@ -2,6 +2,7 @@
 
 import hashlib
 import hmac
+import logging
 import re
 import time
 from dataclasses import dataclass
@@ -9,6 +10,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
+
+logger = logging.getLogger(__name__)
 
 PERIODS = {"s": 1, "m": 60, "h": 60 * 60, "d": 24 * 60 * 60}
 RATE = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*([smhd])\s*$")
@@ -43,10 +46,15 @@ def allow(request, *, scope: str, rate: str) -> bool:
     limit = Rate.parse(rate)
     window = int(time.time() // limit.seconds)
     key = f"ratelimit:{scope}:{client_id(request)}:{window}"
-    cache.add(key, 0, timeout=limit.seconds + 60)
     try:
-        used = cache.incr(key)
-    except ValueError:  # evicted between add and incr
-        cache.set(key, 1, timeout=limit.seconds + 60)
-        used = 1
+        cache.add(key, 0, timeout=limit.seconds + 60)
+        try:
+            used = cache.incr(key)
+        except ValueError:  # evicted between add and incr
+            cache.set(key, 1, timeout=limit.seconds + 60)
+            used = 1
+    except Exception as exc:
+        # An unreachable cache must not turn a parent away: let the form through and say so in the log.
+        logger.warning("Rate limit not checked, the cache is unavailable (%s)", type(exc).__name__)
+        return True
     return used <= limit.count

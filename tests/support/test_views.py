@@ -262,6 +262,21 @@ def test_rate_limit_works_through_redis_too(client, disease, settings):
     assert client.post(CONNECT, form_data(client, disease)).status_code == 429
 
 
+def test_an_unreachable_cache_lets_the_form_through(client, disease, settings, caplog):
+    from tests.conftest import free_port
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",  # nothing listens there
+        }
+    }
+    settings.SUPPORT_RATE_LIMIT = "1/h"
+    assert client.post(CONNECT, form_data(client, disease)).status_code == 302
+    assert ConnectionRequest.objects.count() == 1
+    assert "Rate limit not checked" in caplog.text
+
+
 # --- links from the emails ---------------------------------------------------
 
 
