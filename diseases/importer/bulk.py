@@ -1,7 +1,8 @@
 """Bulk writes that skip per-row signals, so imported rows leave no simple_history records.
 
-PostgreSQL gets COPY (psycopg 3) for inserts and a COPY-fed temporary table for updates; SQLite
-gets Django's bulk_create in batches and one prepared UPDATE statement run over all changed rows.
+PostgreSQL gets COPY (psycopg 3) for inserts and a COPY-fed temporary table for updates. SQLite
+gets one prepared INSERT or UPDATE statement run over all rows (executemany), or Django's
+bulk_create where some columns are left to their Python defaults.
 """
 
 from itertools import islice
@@ -44,9 +45,31 @@ def insert_rows(model, fields, rows) -> int:
                 copy.write_row(row)
                 count += 1
         return count
-    for batch in batched(rows, 2000):
-        model.objects.bulk_create([model(**dict(zip(fields, row, strict=True))) for row in batch])
-        count += len(batch)
+    concrete = [field for field in model._meta.concrete_fields if not field.primary_key]
+    if {field.attname for field in concrete} != set(fields) or any(
+        getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False) for field in concrete
+    ):
+        # Columns left out need their Python defaults: let Django build the rows.
+        for batch in batched(rows, 2000):
+            model.objects.bulk_create([model(**dict(zip(fields, row, strict=True))) for row in batch])
+            count += len(batch)
+        return count
+    # Every column is given: one prepared INSERT run over all rows is several times faster on SQLite.
+    by_attname = {field.attname: field for field in concrete}
+    model_fields = [by_attname[name] for name in fields]
+    table = connection.ops.quote_name(model._meta.db_table)
+    placeholders = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {table} ({quoted(columns(model, fields))}) VALUES ({placeholders})"
+    with connection.cursor() as cursor:
+        for batch in batched(rows, 5000):
+            cursor.executemany(
+                sql,
+                [
+                    [f.get_db_prep_save(v, connection) for f, v in zip(model_fields, row, strict=True)]
+                    for row in batch
+                ],
+            )
+            count += len(batch)
     return count
 
 
