@@ -211,6 +211,11 @@ def _tsquery(tokens: list[str]) -> SearchQuery:
     return SearchQuery(" & ".join(terms), search_type="raw", config="english")
 
 
+def _singular(token: str) -> str:
+    """A plain plural or possessive "s" dropped, the little stemming SQLite's word match gets."""
+    return token[:-1] if len(token) > 3 and token.endswith("s") and not token.endswith("ss") else token
+
+
 def _scored_terms(kind: str, folded: str, *, typos: bool):
     """Matching SearchTerm rows of one kind, each scored from 0 to 1, best first; not yet grouped.
 
@@ -244,7 +249,7 @@ def _scored_terms(kind: str, folded: str, *, typos: bool):
             )
     else:
         terms = terms.annotate(padded_folded=Concat(Value(" "), "folded"))
-        words = Q(*[Q(padded_folded__contains=f" {token}") for token in tokens])
+        words = Q(*[Q(padded_folded__contains=f" {_singular(token)}") for token in tokens])
         words_score = 0.6 + 0.25 * coverage
         condition = starts | words
     score = Case(

@@ -301,3 +301,9 @@ def test_any_text_is_a_safe_query(alps, query):
     search.suggest(query)
     search.did_you_mean(query)
     search.parse_identifier(query)
+
+
+def test_plurals_and_possessives_find_the_singular_name():
+    DiseaseFactory(name="Huntington disease")
+    search.rebuild_search_index()
+    assert labels(search.search("huntingtons diseases").diseases) == ["Huntington disease"]
