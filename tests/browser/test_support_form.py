@@ -96,3 +96,35 @@ def test_parent_fills_the_form_by_keyboard_and_confirms_by_email(site, page, axe
     assert_no_axe_violations(axe, page)
     request.refresh_from_db()
     assert request.status == ConnectionRequest.Status.VERIFIED
+
+
+def test_disease_autocomplete_fills_in_the_name_and_its_slug(site, page):
+    from diseases.search import rebuild_search_index
+
+    disease = DiseaseFactory(name="Autoimmune lymphoproliferative syndrome", slug="alps-autocomplete")
+    DiseaseFactory(name="Autoimmune lymphoproliferative syndrome", slug="alps-same-name")
+    rebuild_search_index()
+    page.goto(f"{site.url}/support/connect/")
+    tab_to(page, "id_disease")
+    page.keyboard.type("Autoimmune lympho")
+    page.locator("#id_disease-listbox [role=option]").first.wait_for()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    assert page.locator("#id_disease").input_value() == disease.name
+    # Two diseases share this name: the slug of the chosen suggestion tells the server which one was meant.
+    chosen = page.locator("#id_disease_slug").input_value()
+    assert chosen in {disease.slug, "alps-same-name"}
+    page.select_option("#id_child_age_band", "5_11")
+    page.select_option("#id_relationship", "guardian")
+    for field, value in [
+        ("parent_name", "Ama Mensah"),
+        ("email", "ama@example.org"),
+        ("country", "Ghana"),
+        ("language", "English"),
+    ]:
+        page.fill(f"#id_{field}", value)
+    for box in ["share_email", "consented_to_share", "privacy_acknowledged"]:
+        page.check(f"#id_{box}")
+    with page.expect_navigation():
+        page.click("#submit-request")
+    assert ConnectionRequest.objects.get().disease.slug == chosen
