@@ -29,8 +29,11 @@ def target_synonyms(term):
     return synonyms
 
 
-def load_terms(ontology, summary, stage) -> dict:
-    """Bring the terms in line with ``ontology``; returns ``{hpo_id: pk}`` of the terms in the file."""
+def load_terms(ontology, summary, stage):
+    """Bring the terms in line with ``ontology``.
+
+    Returns ``({hpo_id: pk} of the terms in the file, {pk of terms no longer in it})``.
+    """
     terms = ontology.terms
     existing = {
         row[0]: row[1:]
@@ -66,35 +69,43 @@ def load_terms(ontology, summary, stage) -> dict:
             updated += 1
     update_rows(Phenotype, TERM_FIELDS, changes)
 
+    summary.count("HPO terms", created=created, updated=updated)
+    stage.advance()
+    in_file = {hpo_id: pk for hpo_id, pk in pks.items() if hpo_id in terms}
+    # Synonyms and links of terms that left the file go now; the terms themselves once the
+    # symptom rows are written (remove_terms), since a row may still use them until then.
+    load_term_synonyms(terms, in_file, summary)
+    stage.advance()
+    load_term_links(terms, in_file, summary)
+    stage.advance()
     gone = {pk for hpo_id, pk in pks.items() if hpo_id not in terms}
+    return in_file, gone
+
+
+def remove_terms(gone, summary):
+    """Delete the terms that left the file; one still in use (by an editor's row) is kept, obsolete."""
+    if not gone:
+        return
     derived, blocking = dependents(Phenotype, {Annotation, PhenotypeSynonym, Phenotype, Link})
     still_used = set()
-    if gone:
-        for model, attname in [(Annotation, "phenotype_id"), *blocking]:
-            still_used |= set(
-                model._base_manager.filter(**{f"{attname}__in": gone}).values_list(attname, flat=True)
-            )
+    for model, attname in [(Annotation, "phenotype_id"), *blocking]:
+        still_used |= set(
+            model._base_manager.filter(**{f"{attname}__in": gone}).values_list(attname, flat=True)
+        )
     removed = gone - still_used
-    obsolete_now = {row[0] for row in existing.values() if row[3]}
-    kept_obsolete = [(pk, True) for pk in still_used if pk not in obsolete_now]
-    update_rows(Phenotype, ["is_obsolete"], kept_obsolete)
-    summary.count("HPO terms", created=created, updated=updated + len(kept_obsolete), removed=len(removed))
-    stage.advance()
-
-    current_pks = {hpo_id: pk for hpo_id, pk in pks.items() if pk not in removed}
-    load_term_synonyms(terms, current_pks, summary)
-    stage.advance()
-    load_term_links(terms, current_pks, summary)
+    newly_obsolete = list(
+        Phenotype.objects.filter(pk__in=still_used, is_obsolete=False).values_list("pk", flat=True)
+    )
+    update_rows(Phenotype, ["is_obsolete"], [(pk, True) for pk in newly_obsolete])
     if removed:
-        # Terms that pointed at a removed term as their replacement lose the link, as SET_NULL would.
+        # Terms that named a removed term as their replacement lose the link, as SET_NULL would.
         Phenotype.objects.filter(replaced_by_id__in=removed).update(replaced_by=None)
         for model, attname in derived:
             delete_rows(
                 model, model._base_manager.filter(**{f"{attname}__in": removed}).values_list("pk", flat=True)
             )
         delete_rows(Phenotype, removed)
-    stage.advance()
-    return {hpo_id: pk for hpo_id, pk in current_pks.items() if hpo_id in terms}
+    summary.count("HPO terms", updated=len(newly_obsolete), removed=len(removed))
 
 
 def load_term_synonyms(terms, pks, summary):

@@ -11,7 +11,7 @@ from .gard import parse_gard
 from .hpoa import parse_hpoa
 from .load_annotations import load_annotations
 from .load_diseases import load_diseases
-from .load_terms import load_terms
+from .load_terms import load_terms, remove_terms
 from .merging import merge
 from .obo import parse_obo
 from .orphans import remove_orphans
@@ -70,11 +70,12 @@ def import_data(*, obo=None, hpoa=None, gard=None, if_changed=False, progress=No
     now = timezone.now()
     with transaction.atomic():
         with progress.stage("Writing HPO terms", 4) as stage:
-            term_pks = load_terms(ontology, summary, stage)
+            term_pks, gone_terms = load_terms(ontology, summary, stage)
         with progress.stage("Writing disease pages", 2) as stage:
             diseases = load_diseases(plans, summary, stage, now)
         with progress.stage("Writing symptom rows", 3) as stage:
             load_annotations(plans, diseases.disease_pks, term_pks, summary, stage)
         remove_orphans(diseases.lost_source, summary)
+        remove_terms(gone_terms, summary)
         record_releases(releases, summary, now)
     return summary

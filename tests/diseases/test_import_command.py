@@ -1,4 +1,5 @@
 import pytest
+from django.db import connection
 
 from diseases.models import Annotation, DataRelease, Disease, Phenotype, PhenotypeSynonym
 from tests.data.import_files import ALPS, database_snapshot, gard_entry, row, summary_counts
@@ -178,3 +179,16 @@ def test_default_paths_are_the_installed_package_files():
     assert paths["hpoa"].name == "phenotype.hpoa"
     assert paths["gard"].name == "diseases.trimmed.json" and paths["gard"].parent.name == "gard"
     assert all(path.exists() for path in paths.values())
+
+
+def test_a_term_that_leaves_the_ontology_is_deleted_unless_a_symptom_row_uses_it(import_files):
+    import_files.run()
+    import_files.terms = [t for t in import_files.terms if t["id"] not in ("HP:0011097", "HP:0002716")]
+    import_files.rows = [r for r in import_files.rows if r["hpo_id"] != "HP:0002716"]
+    Annotation.objects.create(
+        disease=Disease.objects.get(gard_id=5001), phenotype=Phenotype.objects.get(hpo_id="HP:0011097")
+    )  # an editor's row keeps this term alive
+    import_files.run()
+    assert not Phenotype.objects.filter(hpo_id="HP:0002716").exists()
+    assert Phenotype.objects.get(hpo_id="HP:0011097").is_obsolete
+    connection.check_constraints()

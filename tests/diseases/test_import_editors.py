@@ -4,10 +4,19 @@ import datetime
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
 
 from diseases.demo_content import ALPS as DEMO
-from diseases.models import Annotation, Disease, DiseaseSynonym, ExternalIdentifier, Origin, Phenotype
+from diseases.models import (
+    Annotation,
+    Disease,
+    DiseaseSynonym,
+    ExternalIdentifier,
+    Origin,
+    Phenotype,
+    SearchTerm,
+)
 from tests.data.import_files import ALPS, summary_counts
 from tests.factories import ReferenceFactory, ResourceFactory
 
@@ -90,15 +99,17 @@ def test_an_annotation_an_editor_added_is_never_touched(import_files):
 def test_annotations_removed_upstream_are_removed_unless_an_editor_owns_them(import_files):
     import_files.run()
     Annotation.objects.filter(disease=alps(), phenotype__hpo_id="HP:0002716").update(is_hidden=True)
+    Annotation.objects.filter(disease=alps(), phenotype__hpo_id="HP:0001744").update(origin=Origin.EDITOR)
     import_files.rows = [
         r
         for r in import_files.rows
-        if not (r["disease_name"] == ALPS and r["hpo_id"] in ("HP:0001873", "HP:0002716"))
+        if not (r["disease_name"] == ALPS and r["hpo_id"] in ("HP:0001873", "HP:0002716", "HP:0001744"))
     ]
     output = import_files.run()
     hpo_ids = set(alps().annotations.values_list("phenotype__hpo_id", flat=True))
     assert "HP:0001873" not in hpo_ids  # gone upstream, imported: removed
     assert "HP:0002716" in hpo_ids  # gone upstream, but an editor hid it: kept
+    assert "HP:0001744" in hpo_ids  # gone upstream, but an editor owns the row: kept
     assert summary_counts(output, "Symptom rows (annotations)") == (0, 0, 1)
 
 
@@ -108,6 +119,16 @@ def test_a_page_whose_records_all_vanish_is_removed(import_files):
     import_files.run()
     assert not Disease.objects.filter(slug="lonely-deletion-syndrome").exists()
     assert not ExternalIdentifier.objects.filter(source="DECIPHER").exists()
+
+
+def test_a_removed_page_takes_its_search_rows_with_it(import_files):
+    import_files.run()  # the command also builds the search index
+    lonely = Disease.objects.get(slug="lonely-deletion-syndrome")
+    assert SearchTerm.objects.filter(disease=lonely).exists()
+    import_files.rows = [r for r in import_files.rows if r["database_id"] != "DECIPHER:1"]
+    import_files.run()
+    assert not SearchTerm.objects.filter(disease_id=lonely.pk).exists()
+    connection.check_constraints()  # no row is left pointing at the deleted page
 
 
 def test_a_page_with_an_editors_work_is_kept_when_its_records_vanish(import_files):
