@@ -27,6 +27,7 @@ from .models import (
     Reference,
     Resource,
 )
+from .search import index_disease
 
 REVIEW_INTERVAL = timedelta(days=365 * 2)
 
@@ -303,6 +304,11 @@ class DiseaseAdmin(SimpleHistoryAdmin):
         services.save_disease(
             disease=obj, changed_fields=form.changed_data, created=not change, acting_user=request.user
         )
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Names and identifiers live in inlines, so the search rows are rebuilt once all are saved.
+        index_disease(form.instance)
 
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from .markup import cited_numbers
 from .models import Category, Disease, DiseaseSynonym, ExternalIdentifier, Reference, Resource
+from .search import index_disease
 
 PUBLISH_PERMISSION = "diseases.publish_disease"
 EDIT_PERMISSION = "diseases.change_disease"
@@ -78,6 +79,7 @@ def transition(*, disease: Disease, action: str, acting_user) -> Disease:
         disease.last_reviewed_by = acting_user
         update_fields += ["published_at", "last_reviewed_at", "last_reviewed_by"]
     _save(disease, acting_user=acting_user, reason=TRANSITION_LABELS[action], update_fields=update_fields)
+    index_disease(disease)  # matching only ranks published pages
     return disease
 
 
@@ -114,6 +116,7 @@ def revert_disease(*, disease: Disease, history_id: int, acting_user) -> Disease
     disease.full_clean(exclude=["categories"])
     reason = f"Reverted to the version of {timezone.localtime(version.history_date):%d %b %Y %H:%M}"
     _save(disease, acting_user=acting_user, reason=reason)
+    index_disease(disease)
     return disease
 
 
@@ -196,4 +199,5 @@ def load_disease_content(*, content: dict, overwrite=False) -> tuple[Disease, bo
     )
     disease.resources.all().delete()
     Resource.objects.bulk_create(Resource(disease=disease, **resource) for resource in content["resources"])
+    index_disease(disease)
     return disease, True
