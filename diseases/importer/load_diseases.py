@@ -20,7 +20,6 @@ from .bulk import batched, delete_rows, insert_rows, update_rows
 from .names import normalise_name, unique_slug
 
 IMPORT = Origin.IMPORT.value
-EDITOR = Origin.EDITOR.value
 # Imported other names come after those an editor placed by hand.
 SYNONYM_POSITION_START = 1000
 CategoryLink = Disease.categories.through
