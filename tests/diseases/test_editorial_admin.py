@@ -259,3 +259,17 @@ def test_change_form_query_count_does_not_grow_with_symptoms(
     disease = disease_with_symptoms(symptoms)
     with django_assert_num_queries(10):
         assert admin_client.get(change_url(disease)).status_code == 200
+
+
+def test_an_other_name_added_in_the_admin_is_found_by_search(admin_client):
+    from diseases import search
+
+    disease = disease_with_symptoms(1, name="Admin-edited syndrome")
+    search.rebuild_search_index()
+    data = admin_form_data(admin_client.get(change_url(disease)))
+    data["synonyms-TOTAL_FORMS"] = str(int(data["synonyms-TOTAL_FORMS"]) + 1)
+    index = int(data["synonyms-TOTAL_FORMS"]) - 1
+    data.update({f"synonyms-{index}-name": "Quillfeather disorder", f"synonyms-{index}-position": "5"})
+    data[f"synonyms-{index}-disease"] = str(disease.pk)
+    assert admin_client.post(change_url(disease), data).status_code == 302
+    assert [hit.label for hit in search.search("Quillfeather disorder").diseases] == [disease.name]
