@@ -24,3 +24,23 @@ def admin_form_data(response):
             if value is not None and value is not False:
                 data[form.add_prefix(name)] = value
     return data
+
+
+ROLE_MIGRATIONS = [
+    ("diseases.migrations.0004_editor_and_reviewer_groups", "create_groups"),
+    ("support.migrations.0002_coordinators_group", "create_coordinators"),
+]
+
+
+def restore_role_groups():
+    """Recreate the Editors, Reviewers and Coordinators groups exactly as their data migrations do.
+
+    Transactional tests flush every table, including rows that migrations created; a later
+    transactional test that needs the groups calls this first.
+    """
+    import importlib
+
+    from django.apps import apps
+
+    for module_name, function_name in ROLE_MIGRATIONS:
+        getattr(importlib.import_module(module_name), function_name)(apps, None)

@@ -3,10 +3,9 @@ from django.contrib.auth.models import Group
 
 from diseases.models import Disease
 from tests.factories import DiseaseFactory
+from tests.helpers import restore_role_groups
 
-# The Editors and Reviewers groups come from a data migration; serialized_rollback brings them back
-# after other transactional tests have flushed the database.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 PASSWORD = "a long and memorable passphrase"
 
@@ -27,6 +26,7 @@ def log_in(page, base_url, username):
 
 
 def test_editor_writes_reviewer_publishes_reader_sees_it(live_server, page, django_user_model):
+    restore_role_groups()  # an earlier transactional test may have flushed them
     make_staff(django_user_model, "edna", "Editors")
     make_staff(django_user_model, "rory", "Reviewers")
     disease = DiseaseFactory(name="Example browser syndrome", status=Disease.Status.DRAFT, treatment="")
