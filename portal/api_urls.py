@@ -6,7 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
 from diseases.api.base import PublicAPIMixin
-from diseases.api.views import DiseaseViewSet, PhenotypeViewSet
+from diseases.api.views import DiseaseViewSet, MatchView, PhenotypeViewSet, SearchView
 
 app_name = "api"
 
@@ -27,6 +27,8 @@ def not_found(request, *args, **kwargs):
 
 urlpatterns = [
     path("v1/", include(router.urls)),
+    path("v1/search/", SearchView.as_view(), name="search"),
+    path("v1/match/", MatchView.as_view(), name="match"),
     path("schema/", SchemaView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     # Only paths ending in "/" so that APPEND_SLASH still redirects /api/v1/diseases to the list;

@@ -135,7 +135,26 @@ class PublicAPIMixin:
 
 
 class PublicAPIView(PublicAPIMixin, APIView):
-    pass
+    """An endpoint that is not a list of rows; its parameters are checked by a serializer."""
+
+    parameters_serializer_class = None
+
+    def validated_parameters(self, request):
+        parameters = self.parameters_serializer_class(data=request.query_params)
+        if not parameters.is_valid():
+            raise ValidationError({name: _messages(errors) for name, errors in parameters.errors.items()})
+        return parameters.validated_data
+
+
+def _messages(errors, where=""):
+    """Errors as one flat list of sentences; a list parameter's errors name the value's position."""
+    if isinstance(errors, dict):
+        return [
+            message
+            for position, nested in errors.items()
+            for message in _messages(nested, f"Value {int(position) + 1}: ")
+        ]
+    return [f"{where}{error}" for error in errors]
 
 
 class PublicReadOnlyViewSet(PublicAPIMixin, viewsets.ReadOnlyModelViewSet):

@@ -1,14 +1,20 @@
 """Explicit, read-only serializers: every field the API shows is named here, and nothing else is."""
 
+import re
+
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from diseases import matching
+from diseases import search as engine
 from diseases.exports import NOTICE, symptom_row
 from diseases.markup import render_markdown
-from diseases.models import Annotation, ExternalIdentifier, PhenotypeSynonym, Resource
+from diseases.models import Annotation, ExternalIdentifier, PhenotypeSynonym, Resource, SearchTerm
 from diseases.pages import excluded_symptoms, rendered_sections, symptom_bands
+
+HPO_ID_RE = re.compile(r"^HP:\d{7}\Z")
 
 
 @extend_schema_field(OpenApiTypes.URI)
@@ -249,3 +255,113 @@ class PhenotypeDetailSerializer(serializers.Serializer):
     @extend_schema_field(AnnotatedDiseasePageSerializer)
     def get_diseases(self, phenotype):
         return self.context["diseases_page"]
+
+
+# --- Search and matching ----------------------------------------------------------------------------
+
+
+class SearchParametersSerializer(serializers.Serializer):
+    q = serializers.CharField(max_length=engine.MAX_QUERY_LENGTH, trim_whitespace=False)
+    type = serializers.ChoiceField(choices=SearchTerm.Kind.choices, required=False)
+
+
+class SearchHitSerializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=SearchTerm.Kind.choices, source="kind")
+    label = serializers.CharField(help_text="The disease's or the HPO term's name.")
+    slug = serializers.SerializerMethodField(help_text="The disease's slug; null for a symptom.")
+    hpo_id = serializers.SerializerMethodField(help_text="The HPO id; null for a disease.")
+    url = serializers.SerializerMethodField(help_text="Its address in this API.")
+    page_url = serializers.SerializerMethodField(help_text="Its page on the site.")
+    matched_field = serializers.ChoiceField(
+        choices=SearchTerm.Field.choices, source="field", help_text="Which of its texts matched best."
+    )
+    matched = serializers.CharField(help_text="The text that matched.")
+    score = serializers.FloatField(help_text="How well it matched, from 0 to 1; results come best first.")
+
+    def get_slug(self, hit) -> str | None:
+        return hit.key if hit.kind == SearchTerm.Kind.DISEASE else None
+
+    def get_hpo_id(self, hit) -> str | None:
+        return hit.key if hit.kind == SearchTerm.Kind.SYMPTOM else None
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, hit):
+        if hit.kind == SearchTerm.Kind.DISEASE:
+            path = reverse("api:disease-detail", kwargs={"slug": hit.key})
+        else:
+            path = reverse("api:phenotype-detail", kwargs={"hpo_id": hit.key})
+        return self.context["request"].build_absolute_uri(path)
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_page_url(self, hit):
+        return self.context["request"].build_absolute_uri(hit.url)
+
+
+class SearchResultsSerializer(serializers.Serializer):
+    query = serializers.CharField(help_text="The query as searched: spaces collapsed.")
+    type = serializers.ChoiceField(choices=SearchTerm.Kind.choices, allow_null=True)
+    count = serializers.IntegerField()
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    results = SearchHitSerializer(many=True)
+
+
+class MatchParametersSerializer(serializers.Serializer):
+    hpo = serializers.ListField(
+        child=serializers.RegexField(
+            HPO_ID_RE, error_messages={"invalid": "An HPO id looks like HP:0001744."}, trim_whitespace=False
+        ),
+        min_length=1,
+        max_length=matching.MAX_CHOSEN,
+    )
+
+
+class TermLinkSerializer(serializers.Serializer):
+    hpo_id = serializers.CharField()
+    name = serializers.CharField()
+
+
+class TermMatchSerializer(serializers.Serializer):
+    hpo_id = serializers.CharField(source="chosen.hpo_id", help_text="The chosen symptom.")
+    name = serializers.CharField(source="chosen.name")
+    status = serializers.ChoiceField(
+        choices=[
+            (matching.MatchStatus.EXACT, "listed for the disease"),
+            (matching.MatchStatus.MORE_SPECIFIC, "listed in a more specific form"),
+            (matching.MatchStatus.MORE_GENERAL, "listed in a more general form"),
+            (matching.MatchStatus.RELATED, "close to a listed symptom"),
+            (matching.MatchStatus.MISSING, "not listed"),
+            (matching.MatchStatus.EXCLUDED, "listed as NOT a feature"),
+        ]
+    )
+    disease_term = TermLinkSerializer(allow_null=True, help_text="The disease's term that explains it.")
+    link_term = TermLinkSerializer(allow_null=True, help_text="For `related`: the term both are kinds of.")
+
+
+class DiseaseMatchSerializer(serializers.Serializer):
+    slug = serializers.SlugField(source="disease.slug")
+    name = serializers.CharField(source="disease.name")
+    url = serializers.SerializerMethodField()
+    page_url = serializers.SerializerMethodField()
+    score = serializers.FloatField(help_text="Similarity; higher is better. Results come best first.")
+    percent = serializers.IntegerField(help_text="The score as the site shows it, 0 to 100.")
+    terms = TermMatchSerializer(many=True, help_text="How the disease accounts for each chosen symptom.")
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, disease_match):
+        path = reverse("api:disease-detail", kwargs={"slug": disease_match.disease.slug})
+        return self.context["request"].build_absolute_uri(path)
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_page_url(self, disease_match):
+        return self.context["request"].build_absolute_uri(disease_match.disease.get_absolute_url())
+
+
+class MatchResultsSerializer(serializers.Serializer):
+    symptoms = TermLinkSerializer(many=True, help_text="The symptoms used, after replacing obsolete ids.")
+    notes = serializers.ListField(
+        child=serializers.CharField(), help_text="What was left out or replaced, and why."
+    )
+    ready = serializers.BooleanField(help_text="False while the matching data is still being prepared.")
+    notice = serializers.CharField()
+    results = DiseaseMatchSerializer(many=True)

@@ -1,5 +1,6 @@
 """The endpoints of /api/v1/. Each screen's queryset is named here and its query count pinned by a test."""
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import (
@@ -12,14 +13,18 @@ from drf_spectacular.utils import (
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
+from diseases import matching
+from diseases import search as engine
 from diseases.importer.releases import hpo_release
 from diseases.models import Annotation, Category, Disease, ExternalIdentifier, Phenotype, PhenotypeSynonym
+from diseases.views_search import _chosen_symptoms as chosen_symptoms
 
 from .base import (
     DETAIL,
     ERRORS,
     PAGE_PARAMETERS,
     BoundedPageNumberPagination,
+    PublicAPIView,
     PublicReadOnlyViewSet,
     PublishedDiseaseViewSet,
 )
@@ -28,8 +33,15 @@ from .serializers import (
     AnnotatedDiseaseSerializer,
     DiseaseDetailSerializer,
     DiseaseListSerializer,
+    DiseaseMatchSerializer,
+    MatchParametersSerializer,
+    MatchResultsSerializer,
     PhenotypeDetailSerializer,
     PhenotypeListSerializer,
+    SearchHitSerializer,
+    SearchParametersSerializer,
+    SearchResultsSerializer,
+    TermLinkSerializer,
 )
 
 SLUG_PARAMETER = OpenApiParameter(
@@ -184,3 +196,129 @@ class PhenotypeViewSet(PublicReadOnlyViewSet):
         ).data
         context = {**self.get_serializer_context(), "diseases_page": diseases}
         return Response(PhenotypeDetailSerializer(phenotype, context=context).data)
+
+
+# --- Search and matching ----------------------------------------------------------------------------
+
+PAGE_PARAMETERS_SCHEMA = [
+    OpenApiParameter("page", {"type": "integer", "minimum": 1}, description="Page number, starting at 1."),
+    OpenApiParameter(
+        "page_size",
+        {"type": "integer", "minimum": 1, "maximum": settings.API_MAX_PAGE_SIZE},
+        description=f"Results per page, 1 to {settings.API_MAX_PAGE_SIZE} (default {settings.API_PAGE_SIZE}).",
+    ),
+]
+MATCH_NOTICE = (
+    "This is not a diagnosis. It lists rare diseases whose recorded symptoms look most like the ones "
+    "given; only a doctor who knows the person can say what they have."
+)
+
+
+def in_site_order(results):
+    """Both groups of hits as the search page orders them: the group with the stronger best hit first."""
+    best_disease = results.diseases[0].score if results.diseases else 0
+    best_symptom = results.symptoms[0].score if results.symptoms else 0
+    if best_symptom > best_disease:
+        return results.symptoms + results.diseases
+    return results.diseases + results.symptoms
+
+
+@extend_schema(
+    summary="Search published diseases and HPO terms",
+    description=(
+        "The site's search engine, with the same results in the same order as its search page: names, "
+        "other names, everyday names and identifiers, best match first. Without `type`, the group "
+        "(diseases or symptoms) whose best hit is stronger comes first, as on the page."
+    ),
+    parameters=[
+        OpenApiParameter(
+            "q",
+            {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": engine.MAX_QUERY_LENGTH,
+                "pattern": r"^[^\u0000]*$",
+            },
+            required=True,
+            description="What to look for: words, an abbreviation, or an identifier such as ORPHA:3261.",
+            examples=[OpenApiExample("Other name", value="Canale-Smith syndrome")],
+        ),
+        OpenApiParameter(
+            "type",
+            {"type": "string", "enum": list(engine.KINDS)},
+            description="Only diseases or only symptoms (HPO terms).",
+        ),
+        *PAGE_PARAMETERS_SCHEMA,
+    ],
+    responses={
+        200: OpenApiResponse(SearchResultsSerializer, "A page of hits."),
+        **ERRORS,
+        404: PAST_LAST_PAGE,
+    },
+)
+class SearchView(PublicAPIView):
+    parameters_serializer_class = SearchParametersSerializer
+
+    def get_allowed_query_params(self):
+        return frozenset({"q", "type"}) | PAGE_PARAMETERS
+
+    def get(self, request):
+        parameters = self.validated_parameters(request)
+        kind = parameters.get("type")
+        results = engine.search(parameters["q"], kinds=(kind,) if kind else engine.KINDS)
+        paginator = BoundedPageNumberPagination()
+        page = paginator.paginate_queryset(in_site_order(results), request, view=self)
+        hits = SearchHitSerializer(page, many=True, context={"request": request}).data
+        return Response({"query": results.query, "type": kind, **paginator.get_paginated_response(hits).data})
+
+
+@extend_schema(
+    summary="Rank published diseases by a set of symptoms",
+    description=(
+        "The site's symptom matching (/match/), with the same ranking: published diseases whose recorded "
+        "symptoms are most like the HPO terms given, best first, each with how it accounts for every "
+        "chosen symptom. Unknown ids are left out and obsolete ones replaced, as `notes` says. "
+        + MATCH_NOTICE
+    ),
+    parameters=[
+        OpenApiParameter(
+            "hpo",
+            {
+                "type": "array",
+                "items": {"type": "string", "pattern": r"^HP:\d{7}$"},
+                "minItems": 1,
+                "maxItems": matching.MAX_CHOSEN,
+            },
+            required=True,
+            style="form",
+            explode=True,
+            description=f"An HPO id; repeat the parameter for each symptom, up to {matching.MAX_CHOSEN}.",
+            examples=[OpenApiExample("Bruising and nosebleeds", value=["HP:0000978", "HP:0000421"])],
+        ),
+    ],
+    responses={200: OpenApiResponse(MatchResultsSerializer, "The best-matching diseases."), **ERRORS},
+)
+class MatchView(PublicAPIView):
+    parameters_serializer_class = MatchParametersSerializer
+    repeatable_query_params = frozenset({"hpo"})
+
+    def get_allowed_query_params(self):
+        return frozenset({"hpo"})
+
+    def get(self, request):
+        chosen, notes = chosen_symptoms(self.validated_parameters(request)["hpo"])
+        result = matching.match(chosen) if chosen else matching.MatchResult(matches=[], unusable=[])
+        notes += [
+            f"{phenotype.name} ({phenotype.hpo_id}) is not a symptom, so it is not used for matching."
+            for phenotype in result.unusable
+        ]
+        context = {"request": request}
+        return Response(
+            {
+                "symptoms": TermLinkSerializer(chosen, many=True).data,
+                "notes": notes,
+                "ready": result.ready,
+                "notice": MATCH_NOTICE,
+                "results": DiseaseMatchSerializer(result.matches, many=True, context=context).data,
+            }
+        )

@@ -3,6 +3,7 @@
 import pytest
 from django.core.cache import cache
 
+from diseases import matching, search
 from diseases.models import Annotation
 from tests.api.conftest import THROTTLE_KEY
 from tests.factories import AnnotationFactory, DiseaseFactory, PhenotypeFactory
@@ -18,6 +19,8 @@ def alps():
         phenotype=PhenotypeFactory(hpo_id="HP:0001744", name="Splenomegaly"),
         band=Annotation.Band.VERY_FREQUENT,
     )
+    search.rebuild_search_index()
+    matching.build_similarity_index()
     return disease
 
 
@@ -27,6 +30,8 @@ ENDPOINTS = [
     "/api/v1/diseases/alps/",
     "/api/v1/phenotypes/",
     "/api/v1/phenotypes/HP:0001744/",
+    "/api/v1/search/?q=lymphoproliferative",
+    "/api/v1/match/?hpo=HP:0001744",
 ]
 
 

@@ -3,6 +3,7 @@
 import pytest
 from drf_spectacular.generators import SchemaGenerator
 
+from diseases import matching, search
 from diseases.models import Annotation, Disease, ExternalIdentifier
 from tests.factories import (
     AnnotationFactory,
@@ -40,7 +41,15 @@ def unpublished(request, spleen):
     DiseaseSynonymFactory(disease=disease, name="Autoimmune lymphoproliferative variant")
     ExternalIdentifierFactory(disease=disease, source=ExternalIdentifier.Source.ORPHA, code="3261")
     AnnotationFactory(disease=disease, phenotype=spleen, band=Annotation.Band.VERY_FREQUENT)
+    search.rebuild_search_index()
+    matching.build_similarity_index()
     return disease
+
+
+@pytest.fixture
+def indexed(published):
+    search.rebuild_search_index()
+    matching.build_similarity_index()
 
 
 READ_URLS = [
@@ -53,6 +62,9 @@ READ_URLS = [
     "/api/v1/phenotypes/",
     "/api/v1/phenotypes/?search=spleno",
     "/api/v1/phenotypes/HP:0001744/",
+    "/api/v1/search/?q=autoimmune+lymphoproliferative",
+    "/api/v1/search/?q=ORPHA:3261",
+    "/api/v1/match/?hpo=HP:0001744",
     "/diseases/alps/symptoms.csv",
     "/diseases/alps/symptoms.json",
 ]
@@ -80,7 +92,7 @@ def test_unpublished_disease_addresses_are_404(client, published, unpublished, u
 
 
 @pytest.mark.parametrize("url", READ_URLS)
-def test_no_endpoint_shows_personal_data_from_connection_requests(client, published, url):
+def test_no_endpoint_shows_personal_data_from_connection_requests(client, published, indexed, url):
     request = ConnectionRequestFactory(
         disease=published,
         parent_name="Private Parentname",

@@ -25,8 +25,10 @@ def test_schema_lists_every_endpoint_under_v1(schema):
     assert sorted(schema["paths"]) == [
         "/api/v1/diseases/",
         "/api/v1/diseases/{slug}/",
+        "/api/v1/match/",
         "/api/v1/phenotypes/",
         "/api/v1/phenotypes/{hpo_id}/",
+        "/api/v1/search/",
     ]
 
 

@@ -10,14 +10,16 @@ import schemathesis
 from django.core.management import call_command
 from hypothesis import HealthCheck, settings
 
+from diseases import matching, search
 from diseases.models import Annotation, Disease
 from tests.factories import (
     AnnotationFactory,
     CategoryFactory,
     DataReleaseFactory,
     DiseaseFactory,
-    PhenotypeFactory,
     PhenotypeSynonymFactory,
+    matching_catalogue,
+    phenotype_tree,
 )
 
 MAX_EXAMPLES = 100
@@ -29,15 +31,16 @@ def api_schema(live_server, transactional_db, settings):
     settings.API_ANON_RATE = None
     call_command("load_demo")
     alps = Disease.objects.get(slug="autoimmune-lymphoproliferative-syndrome")
-    spleen = PhenotypeFactory(hpo_id="HP:0001744", name="Splenomegaly")
-    PhenotypeSynonymFactory(phenotype=spleen, name="big spleen")
-    spleen.parents.add(PhenotypeFactory(hpo_id="HP:0001743", name="Abnormality of the spleen"))
-    AnnotationFactory(disease=alps, phenotype=spleen, band=Annotation.Band.VERY_FREQUENT)
-    AnnotationFactory(disease=alps, band=Annotation.Band.RARE, is_excluded=True)
-    AnnotationFactory(disease=DiseaseFactory(status=Disease.Status.DRAFT), phenotype=spleen)
+    tree = phenotype_tree()
+    PhenotypeSynonymFactory(phenotype=tree.splenomegaly, name="big spleen")
+    AnnotationFactory(disease=alps, phenotype=tree.splenomegaly, band=Annotation.Band.VERY_FREQUENT)
+    AnnotationFactory(disease=alps, phenotype=tree.bruise, band=Annotation.Band.RARE, is_excluded=True)
+    matching_catalogue(tree)  # includes a draft and a hidden row
     for _ in range(3):
         DiseaseFactory().categories.add(CategoryFactory(name="Hematology"))
     DataReleaseFactory()
+    search.rebuild_search_index()
+    matching.build_similarity_index()
     loaded = schemathesis.openapi.from_url(f"{live_server.url}/api/schema/")
     loaded.hook(filter_failure)
     return loaded
