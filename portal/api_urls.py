@@ -16,8 +16,10 @@ router.register("phenotypes", PhenotypeViewSet, basename="phenotype")
 
 
 class SchemaView(PublicAPIMixin, SpectacularAPIView):
+    """The OpenAPI schema (YAML, or JSON for ``Accept: application/json``), with an ETag."""
+
     def get_allowed_query_params(self):
-        return frozenset({"format", "lang"})
+        return frozenset({"lang"})
 
 
 def not_found(request, *args, **kwargs):

@@ -64,6 +64,11 @@ def test_schema_is_served_as_openapi_3(client):
     assert "/api/v1/diseases/" in json.loads(as_json.content)["paths"]
 
 
+def test_schema_answers_304_when_the_client_has_it(client):
+    etag = client.get("/api/schema/")["ETag"]
+    assert client.get("/api/schema/", headers={"If-None-Match": etag}).status_code == 304
+
+
 def test_docs_page_loads_its_assets_from_this_site_only(client):
     response = client.get("/api/docs/")
     assert response.status_code == 200
