@@ -83,6 +83,12 @@ def test_search_pages_its_hits(client, catalogue):
     assert keys(second) == everything[2:4]
 
 
+def test_search_page_past_the_last_is_a_json_404(client, catalogue):
+    response = client.get(URL, {"q": "lymphoproliferative", "page": 50})
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Invalid page."}
+
+
 def test_search_with_nothing_found_is_an_empty_page(client, catalogue):
     body = client.get(URL, {"q": "zzzzqqq"}).json()
     assert body == {
