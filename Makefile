@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 # Development defaults; production sets DEBUG=false and a real SECRET_KEY.
 export DEBUG ?= true
 
-.PHONY: run install migrate data demo test test-fast lint format chromium bench bench-import bench-support clean
+.PHONY: run install migrate data demo test test-fast lint format chromium bench bench-import bench-search bench-support clean
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -59,6 +59,11 @@ format: install
 # Import speed and memory against the targets (PostgreSQL; BENCH_ARGS=--sqlite for SQLite).
 bench-import: install
 	$(BIN)/python scripts/bench_import.py $(BENCH_ARGS)
+
+# Search, autocomplete and symptom matching over HTTP on the full catalogue: gunicorn + PostgreSQL
+# (its own database, portal_bench_search; BENCH_ARGS=--keep keeps it for the next run).
+bench-search: install
+	$(BIN)/python scripts/bench_search.py $(BENCH_ARGS)
 
 # Parent form under load: gunicorn + PostgreSQL (its own database, created and dropped), 20 clients, 500 forms.
 bench-support: install

@@ -51,7 +51,9 @@ EXCLUDED_PENALTY = 1.0
 # "Abnormality of the nervous system") does not count as a meaningful link between two terms.
 MIN_LINK_IC = 1.2
 MAX_CHOSEN = 20
-CANDIDATES = 200
+# Top-scoring diseases read from the database for a page of ``limit``: the index only holds
+# published pages, so the few spare ones cover pages unpublished since it was built.
+SPARE_CANDIDATES = 40
 
 
 class MatchStatus:
@@ -381,15 +383,18 @@ class MatchResult:
     ready: bool = True
 
 
-def score_diseases(data: SimilarityData, terms: list[int]) -> np.ndarray:
-    """One score per disease in ``data.disease_ids`` for the chosen term positions ``terms``."""
+def score_diseases(data: SimilarityData, terms: list[int], rows=None) -> np.ndarray:
+    """One score per disease in ``data.disease_ids`` for the chosen term positions ``terms``.
+
+    ``rows`` may hold each term's ``similarity_row``, when the caller needs them too.
+    """
     disease_count = len(data.disease_ids)
     chosen_side = np.zeros(disease_count)
     best_for_disease_term = np.zeros(len(data.ann_term))
     excluded_hits = np.zeros(disease_count)
     possible = 0.0
     for term in terms:
-        similarity = data.similarity_row(term)[data.ann_term]
+        similarity = (rows[term] if rows is not None else data.similarity_row(term))[data.ann_term]
         np.maximum(best_for_disease_term, similarity, out=best_for_disease_term)
         chosen_side += np.maximum.reduceat(similarity * data.ann_weight, data.starts[:-1])
         possible += data.best_possible(term)
@@ -407,28 +412,49 @@ def score_diseases(data: SimilarityData, terms: list[int]) -> np.ndarray:
     return score - EXCLUDED_PENALTY * excluded_hits / max(len(terms), 1)
 
 
-def explain(data: SimilarityData, disease_index: int, term: int) -> tuple[str, int | None, int | None]:
-    """How disease ``disease_index`` accounts for chosen term position ``term``: status and term positions."""
+@dataclass
+class ChosenTerm:
+    """What explaining one chosen term needs, worked out once per match rather than per disease."""
+
+    position: int
+    ancestors: frozenset
+    descendants: frozenset
+    similarity: np.ndarray
+
+    @classmethod
+    def build(cls, data: SimilarityData, position: int):
+        return cls(
+            position=position,
+            ancestors=frozenset(data.ancestors(position).tolist()),
+            descendants=frozenset(data.descendants(position).tolist()),
+            similarity=data.similarity_row(position),
+        )
+
+
+def explain(
+    data: SimilarityData, disease_index: int, chosen: ChosenTerm
+) -> tuple[str, int | None, int | None]:
+    """How disease ``disease_index`` accounts for a chosen term: the status and the term positions involved."""
     start, end = data.starts[disease_index], data.starts[disease_index + 1]
     disease_terms = data.ann_term[start:end]
-    ancestors = data.ancestors(term)
-    excluded_terms = data.excl_term[data.excl_disease == disease_index]
-    contradicting = excluded_terms[np.isin(excluded_terms, ancestors)]
-    if len(contradicting):
-        return MatchStatus.EXCLUDED, int(contradicting[0]), None
-    if term in disease_terms:
-        return MatchStatus.EXACT, term, None
-    specific = disease_terms[np.isin(disease_terms, data.descendants(term))]
-    if len(specific):
-        return MatchStatus.MORE_SPECIFIC, data.most_specific(specific), None
-    general = disease_terms[np.isin(disease_terms, ancestors)]
-    general = general[data.ic[general] >= MIN_LINK_IC]
-    if len(general):
-        return MatchStatus.MORE_GENERAL, data.most_specific(general), None
-    similarity = data.similarity_row(term)
-    best = int(disease_terms[np.argmax(similarity[disease_terms])]) if len(disease_terms) else None
-    if best is not None and similarity[best] >= MIN_LINK_IC:
-        return MatchStatus.RELATED, best, data.most_specific(np.intersect1d(ancestors, data.ancestors(best)))
+    listed = disease_terms.tolist()
+    excluded = data.excl_term[data.excl_disease == disease_index].tolist()
+    contradicting = [term for term in excluded if term in chosen.ancestors]
+    if contradicting:
+        return MatchStatus.EXCLUDED, data.most_specific(np.array(contradicting)), None
+    if chosen.position in listed:
+        return MatchStatus.EXACT, chosen.position, None
+    specific = [term for term in listed if term in chosen.descendants]
+    if specific:
+        return MatchStatus.MORE_SPECIFIC, data.most_specific(np.array(specific)), None
+    general = [term for term in listed if term in chosen.ancestors and data.ic[term] >= MIN_LINK_IC]
+    if general:
+        return MatchStatus.MORE_GENERAL, data.most_specific(np.array(general)), None
+    if listed:
+        best = int(disease_terms[np.argmax(chosen.similarity[disease_terms])])
+        if chosen.similarity[best] >= MIN_LINK_IC:
+            shared = [term for term in data.ancestors(best).tolist() if term in chosen.ancestors]
+            return MatchStatus.RELATED, best, data.most_specific(np.array(shared))
     return MatchStatus.MISSING, None, None
 
 
@@ -453,8 +479,9 @@ def match(phenotypes: list[Phenotype], *, limit=20) -> MatchResult:
     if not positions or len(data.disease_ids) == 0:
         return MatchResult(matches=[], unusable=unusable)
 
-    scores = score_diseases(data, positions)
-    candidate_count = min(CANDIDATES, len(scores))
+    chosen = {position: ChosenTerm.build(data, position) for position in positions}
+    scores = score_diseases(data, positions, {position: term.similarity for position, term in chosen.items()})
+    candidate_count = min(limit + SPARE_CANDIDATES, len(scores))
     candidates = np.argpartition(-scores, candidate_count - 1)[:candidate_count]
     candidates = candidates[np.lexsort((data.disease_ids[candidates], -scores[candidates]))]
     candidates = [int(index) for index in candidates if scores[index] > 0]
@@ -471,7 +498,7 @@ def match(phenotypes: list[Phenotype], *, limit=20) -> MatchResult:
     for index in shown:
         terms = []
         for phenotype, position in zip(usable, positions, strict=True):
-            status, disease_term, link = explain(data, index, position)
+            status, disease_term, link = explain(data, index, chosen[position])
             terms.append(
                 TermMatch(
                     chosen=phenotype,

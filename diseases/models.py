@@ -433,8 +433,13 @@ class SearchTerm(models.Model):
 
     class Meta:
         indexes = [
-            # varchar_pattern_ops lets PostgreSQL use the index for prefix (LIKE 'abc%') lookups.
-            models.Index(fields=["folded"], name="searchterm_folded", opclasses=["varchar_pattern_ops"]),
+            # varchar_pattern_ops lets PostgreSQL use the index for prefix lookups (LIKE 'abc%'), and
+            # read the names of one kind that start with some letters in order, for autocomplete.
+            models.Index(
+                fields=["kind", "folded"],
+                name="searchterm_kind_folded",
+                opclasses=["varchar_ops", "varchar_pattern_ops"],
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -18,13 +18,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.lookups import TrigramSimilar, TrigramWordSimilar
+from django.contrib.postgres.lookups import TrigramSimilar
 from django.contrib.postgres.search import (
-    SearchQuery,
-    SearchRank,
     SearchVector,
-    TrigramSimilarity,
-    TrigramWordSimilarity,
 )
 from django.db import connection, transaction
 from django.db.models import Case, F, FloatField, Func, Q, Value, When
@@ -202,31 +198,162 @@ def _is_postgresql() -> bool:
     return connection.vendor == "postgresql"
 
 
-def _tsquery(tokens: list[str]) -> SearchQuery:
-    """All words, the last one also as the start of a longer word ("marf" finds Marfan)."""
-    # Tokens come from fold(), so they are plain letters and digits: safe in to_tsquery syntax.
-    terms = list(tokens)
-    if len(terms[-1]) >= MIN_PREFIX_LENGTH:
-        terms[-1] += ":*"
-    return SearchQuery(" & ".join(terms), search_type="raw", config="english")
-
-
 def _singular(token: str) -> str:
     """A plain plural or possessive "s" dropped, the little stemming SQLite's word match gets."""
     return token[:-1] if len(token) > 3 and token.endswith("s") and not token.endswith("ss") else token
 
 
-def _scored_terms(kind: str, folded: str, *, typos: bool):
-    """Matching SearchTerm rows of one kind, each scored from 0 to 1, best first; not yet grouped.
+def _visible_terms(kinds):
+    """Search rows readers may see: current symptoms, and diseases that pass ``published()``."""
+    visible = Q()
+    if SearchTerm.Kind.DISEASE in kinds:
+        visible |= Q(kind=SearchTerm.Kind.DISEASE, disease__in=Disease.objects.published())
+    if SearchTerm.Kind.SYMPTOM in kinds:
+        visible |= Q(kind=SearchTerm.Kind.SYMPTOM)
+    return SearchTerm.objects.filter(visible)
 
-    The score says how a row matched, strongest first: the whole text (1), the start of the text
-    (0.9 and up), every word (0.6 and up), or, on PostgreSQL with ``typos``, trigram similarity
-    (at most 0.85). Within each, shorter texts that the query covers more of score higher.
-    """
+
+ROW_VALUES = ("kind", "disease_id", "phenotype_id", "key", "label", "field", "text", "score")
+
+# PostgreSQL: one statement per search. The search runs on every keystroke, so it is written out
+# rather than built by the ORM, which took longer to assemble this query than PostgreSQL took to
+# run it. Each kind gets its own branch with its own gate ({visible}, see _visible_sql): one gate
+# for both kinds made PostgreSQL scan every published disease for every keystroke.
+WORDS_BRANCH = """
+    SELECT t.kind, t.disease_id, t.phenotype_id, t.key, t.label, t.field, t.text, length(t.folded) AS size,
+        (CASE
+            WHEN t.folded = %(folded)s THEN 1.0
+            WHEN t.folded LIKE %(prefix)s THEN 0.9 + 0.08 * %(length)s / greatest(length(t.folded), 1)
+            ELSE 0.6 + 0.25 * %(length)s / greatest(length(t.folded), 1)
+                + %(rank)s * ts_rank(t.vector, to_tsquery('english', %(tsquery)s))
+        END) * (CASE WHEN t.field = 'related_name' THEN {related_weight} ELSE 1.0 END) AS score
+    FROM diseases_searchterm t
+    WHERE {visible} AND (t.folded LIKE %(prefix)s OR t.vector @@ to_tsquery('english', %(tsquery)s))
+"""
+# Trigram matching is the slow part, so it runs only when nothing of this kind matched word for
+# word: PostgreSQL checks the NOT EXISTS once, before it scans anything for this branch. Word
+# similarity finds the misspelt words inside a longer name; plain similarity then prefers the name
+# that has least else in it.
+TYPOS_BRANCH = """
+    SELECT t.kind, t.disease_id, t.phenotype_id, t.key, t.label, t.field, t.text, length(t.folded),
+        (0.55 * word_similarity(%(folded)s, t.folded) + 0.3 * similarity(t.folded, %(folded)s))
+        * (CASE WHEN t.field = 'related_name' THEN {related_weight} ELSE 1.0 END)
+    FROM diseases_searchterm t
+    WHERE {visible} AND t.folded %%> %(folded)s AND NOT EXISTS (
+        SELECT 1 FROM diseases_searchterm e
+        WHERE {visible_e} AND (e.folded LIKE %(prefix)s OR e.vector @@ to_tsquery('english', %(tsquery)s))
+    )
+"""
+POSTGRES_SEARCH = """
+SELECT kind, disease_id, phenotype_id, key, label, field, text, score
+FROM ({branches}) matches
+ORDER BY score DESC, size
+LIMIT %(limit)s
+"""
+
+
+# Autocomplete looks at a bounded number of rows per kind, so a common start such as "de" or
+# "synd" (thousands of names) costs no more than a rare one: the first names in alphabetical order
+# that start with what was typed (read in order from the (kind, folded) index), and a sample of the
+# names with a word that starts with it. Exact matches are always among the first.
+SUGGEST_BRANCH = """
+    SELECT t.kind, t.disease_id, t.phenotype_id, t.key, t.label, t.field, t.text, length(t.folded) AS size,
+        (CASE
+            WHEN t.folded = %(folded)s THEN 1.0
+            WHEN t.folded LIKE %(prefix)s THEN 0.9 + 0.08 * %(length)s / greatest(length(t.folded), 1)
+            ELSE 0.6 + 0.25 * %(length)s / greatest(length(t.folded), 1)
+        END) * (CASE WHEN t.field = 'related_name' THEN {related_weight} ELSE 1.0 END) AS score
+    FROM (
+        (SELECT {columns} FROM diseases_searchterm
+         WHERE kind = %({kind_param})s AND folded::text ~>=~ %(low)s AND folded::text ~<~ %(high)s
+         ORDER BY kind, folded USING ~<~ LIMIT %(window)s)
+        UNION ALL
+        (SELECT {columns} FROM diseases_searchterm
+         WHERE kind = %({kind_param})s AND vector @@ to_tsquery('english', %(tsquery)s)
+         LIMIT %(window)s)
+    ) t
+    WHERE {visible}
+"""
+SUGGEST_WINDOW = 300
+
+
+def _visible_sql(kind, alias: str) -> tuple[str, dict]:
+    """The gate of ``_visible_terms`` for one kind, as SQL with named parameters, from ``published()``."""
+    if kind == SearchTerm.Kind.SYMPTOM:
+        return f"{alias}.kind = 'symptom'", {}
+    published, values = Disease.objects.published().order_by().values("pk").query.sql_with_params()
+    pieces = published.split("%s")
+    params = {f"gate_{alias}_{index}": value for index, value in enumerate(values)}
+    published = "".join(
+        piece + (f"%({name})s" if name else "") for piece, name in zip(pieces, [*params, None], strict=True)
+    )
+    return f"({alias}.kind = 'disease' AND {alias}.disease_id IN ({published}))", params
+
+
+def _postgres_suggestions(kinds, folded: str, *, limit: int) -> list[dict]:
     tokens = folded.split()
-    terms = SearchTerm.objects.filter(kind=kind)
-    if kind == SearchTerm.Kind.DISEASE:
-        terms = terms.filter(disease__in=Disease.objects.published())
+    if len(tokens[-1]) >= MIN_PREFIX_LENGTH:
+        tokens[-1] += ":*"
+    params = {
+        "folded": folded,
+        "prefix": folded + "%",
+        # The names that start with ``folded`` sort from ``low`` up to, not including, ``high``.
+        "low": folded,
+        "high": folded[:-1] + chr(ord(folded[-1]) + 1),
+        "tsquery": " & ".join(tokens),
+        "length": float(len(folded)),
+        "window": SUGGEST_WINDOW,
+        "limit": limit,
+    }
+    branches = []
+    for kind in kinds:
+        visible, visible_params = _visible_sql(kind, "t")
+        params.update(visible_params)
+        params[f"kind_{kind}"] = kind
+        branches.append(
+            SUGGEST_BRANCH.format(
+                columns="kind, disease_id, phenotype_id, key, label, field, text, folded",
+                visible=visible,
+                kind_param=f"kind_{kind}",
+                related_weight=FIELD_WEIGHTS[SearchTerm.Field.RELATED_NAME],
+            )
+        )
+    with connection.cursor() as cursor:
+        cursor.execute(POSTGRES_SEARCH.format(branches=" UNION ALL ".join(branches)), params)
+        return [dict(zip(ROW_VALUES, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _postgres_rows(kinds, folded: str, *, typos: bool, rank: bool, limit: int) -> list[dict]:
+    tokens = folded.split()
+    if len(tokens[-1]) >= MIN_PREFIX_LENGTH:
+        tokens[-1] += ":*"
+    params = {
+        "folded": folded,
+        # fold() leaves only letters, digits and spaces, so LIKE and to_tsquery see no operators.
+        "prefix": folded + "%",
+        "tsquery": " & ".join(tokens),
+        "length": float(len(folded)),
+        "rank": 0.1 if rank else 0.0,
+        "limit": limit,
+    }
+    branches = []
+    weight = FIELD_WEIGHTS[SearchTerm.Field.RELATED_NAME]
+    for kind in kinds:
+        visible, visible_params = _visible_sql(kind, "t")
+        params.update(visible_params)
+        branches.append(WORDS_BRANCH.format(visible=visible, related_weight=weight))
+        if typos and len(folded) >= MIN_TYPO_LENGTH:
+            visible_e, visible_e_params = _visible_sql(kind, "e")
+            params.update(visible_e_params)
+            branches.append(TYPOS_BRANCH.format(visible=visible, visible_e=visible_e, related_weight=weight))
+    with connection.cursor() as cursor:
+        cursor.execute(POSTGRES_SEARCH.format(branches=" UNION ALL ".join(branches)), params)
+        return [dict(zip(ROW_VALUES, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _sqlite_rows(kinds, folded: str, *, limit: int) -> list[dict]:
+    """The fallback: the whole text, its start, or every word as the start of a word; no stemming or typos."""
+    tokens = folded.split()
     coverage = Cast(Value(len(folded)), FloatField()) / Cast(Greatest(Length("folded"), 1), FloatField())
     field_weight = Case(
         *[When(field=name, then=Value(weight)) for name, weight in FIELD_WEIGHTS.items()],
@@ -234,57 +361,64 @@ def _scored_terms(kind: str, folded: str, *, typos: bool):
         output_field=FloatField(),
     )
     starts = Q(folded__startswith=folded)
-    fallback = Value(0.0)
-    if _is_postgresql():
-        tsquery = _tsquery(tokens)
-        words = Q(vector=tsquery)
-        words_score = 0.6 + 0.25 * coverage + 0.1 * SearchRank(F("vector"), tsquery)
-        condition = starts | words
-        if typos and len(folded) >= MIN_TYPO_LENGTH:
-            condition |= Q(TrigramWordSimilar(F("folded"), Value(folded)))
-            # Word similarity finds the misspelt words inside a longer name; plain similarity
-            # then prefers the name that has least else in it.
-            fallback = 0.55 * TrigramWordSimilarity(Value(folded), "folded") + 0.3 * TrigramSimilarity(
-                "folded", Value(folded)
-            )
-    else:
-        terms = terms.annotate(padded_folded=Concat(Value(" "), "folded"))
-        words = Q(*[Q(padded_folded__contains=f" {_singular(token)}") for token in tokens])
-        words_score = 0.6 + 0.25 * coverage
-        condition = starts | words
+    words = Q(*[Q(padded_folded__contains=f" {_singular(token)}") for token in tokens])
     score = Case(
         When(folded=folded, then=Value(1.0)),
         When(starts, then=0.9 + 0.08 * coverage),
-        When(words, then=words_score),
-        default=fallback,
+        When(words, then=0.6 + 0.25 * coverage),
+        default=Value(0.0),
         output_field=FloatField(),
     )
-    return terms.filter(condition).annotate(score=score * field_weight).order_by("-score", Length("folded"))
+    rows = (
+        _visible_terms(kinds)
+        .annotate(padded_folded=Concat(Value(" "), "folded"))
+        .filter(starts | words)
+        .annotate(score=score * field_weight)
+        .order_by("-score", Length("folded"))
+        .values(*ROW_VALUES)
+    )
+    return list(rows[:limit])
 
 
-def _best_per_target(rows, target: str, limit: int) -> tuple[list[dict], bool]:
+def _scored_rows(kinds, folded: str, *, typos: bool, rank: bool, limit: int) -> list[dict]:
+    """Up to ``limit`` matching rows of the given kinds, scored from 0 to 1, best first; not grouped.
+
+    The score says how a row matched, strongest first: the whole text (1), the start of the text
+    (0.9 and up), every word (0.6 and up; on PostgreSQL stemmed, and weighted by ``ts_rank`` when
+    ``rank``), or, on PostgreSQL with ``typos``, trigram similarity (at most 0.85). Within each,
+    shorter texts that the query covers more of score higher.
+    """
+    if _is_postgresql():
+        return _postgres_rows(kinds, folded, typos=typos, rank=rank, limit=limit)
+    return _sqlite_rows(kinds, folded, limit=limit)
+
+
+def _suggestion_rows(kinds, folded: str, *, limit: int) -> list[dict]:
+    if _is_postgresql():
+        return _postgres_suggestions(kinds, folded, limit=limit)
+    return _sqlite_rows(kinds, folded, limit=limit)
+
+
+def _best_per_target(rows, limit: int) -> tuple[list[dict], bool]:
     """Rows come best first; keep each target's first (best) row, up to ``limit`` targets."""
     seen = set()
     best = []
     for row in rows:
-        if row[target] in seen:
+        target = (row["kind"], row["disease_id"] or row["phenotype_id"])
+        if target in seen:
             continue
         if len(best) == limit:
             return best, True
-        seen.add(row[target])
+        seen.add(target)
         best.append(row)
     return best, False
 
 
-def _ranked(kind: str, folded: str, *, typos: bool, limit: int) -> tuple[list[Hit], bool]:
-    target = "disease_id" if kind == SearchTerm.Kind.DISEASE else "phenotype_id"
-    rows = _scored_terms(kind, folded, typos=typos).values(target, "key", "label", "field", "text", "score")
-    # A target can match through several rows (name and other names); fetch enough rows to fill
-    # ``limit`` targets in nearly every case, plus one more target to know there were more.
-    best, limited = _best_per_target(rows[: limit * 4 + 1], target, limit)
+def _hits(rows, limit: int) -> tuple[list[Hit], bool]:
+    best, limited = _best_per_target(rows, limit)
     hits = [
         Hit(
-            kind=kind,
+            kind=row["kind"],
             key=row["key"],
             label=row["label"],
             field=row["field"],
@@ -296,6 +430,16 @@ def _ranked(kind: str, folded: str, *, typos: bool, limit: int) -> tuple[list[Hi
     return hits, limited
 
 
+def _rows_for(limit: int) -> int:
+    # A target can match through several rows (name and other names); fetch enough rows to fill
+    # ``limit`` targets in nearly every case, plus one more target to know there were more.
+    return limit * 4 + 1
+
+
+def _ranked(kinds, folded: str, *, limit: int) -> tuple[list[Hit], bool]:
+    return _hits(_scored_rows(kinds, folded, typos=True, rank=True, limit=_rows_for(limit)), limit)
+
+
 def search(query: str, *, kinds=KINDS, limit=RESULT_LIMIT) -> SearchResults:
     """Published diseases and current symptoms matching ``query``, best first, one query per kind."""
     query = clean_query(query)
@@ -304,13 +448,9 @@ def search(query: str, *, kinds=KINDS, limit=RESULT_LIMIT) -> SearchResults:
     if not folded:
         return results
     if SearchTerm.Kind.DISEASE in kinds:
-        results.diseases, results.diseases_limited = _ranked(
-            SearchTerm.Kind.DISEASE, folded, typos=True, limit=limit
-        )
+        results.diseases, results.diseases_limited = _ranked((SearchTerm.Kind.DISEASE,), folded, limit=limit)
     if SearchTerm.Kind.SYMPTOM in kinds:
-        results.symptoms, results.symptoms_limited = _ranked(
-            SearchTerm.Kind.SYMPTOM, folded, typos=True, limit=limit
-        )
+        results.symptoms, results.symptoms_limited = _ranked((SearchTerm.Kind.SYMPTOM,), folded, limit=limit)
     return results
 
 
@@ -319,13 +459,9 @@ def suggest(query: str, *, kinds=KINDS, limit=SUGGESTION_LIMIT) -> list[Hit]:
     folded = fold(clean_query(query))
     if len(folded) < 2:
         return []
-    hits = []
-    for kind in kinds:
-        hits.extend(_ranked(kind, folded, typos=False, limit=limit)[0])
-    if len(kinds) > 1:
-        # Interleave by score so a strong symptom match is not pushed below weak disease matches.
-        hits.sort(key=lambda hit: -hit.score)
-    return hits[:limit]
+    # One query for all kinds, ranked together, so a strong symptom match is not pushed below weak
+    # disease matches.
+    return _hits(_suggestion_rows(kinds, folded, limit=_rows_for(limit)), limit)[0]
 
 
 def did_you_mean(query: str, *, limit=3) -> list[str]:
