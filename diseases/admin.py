@@ -84,6 +84,13 @@ class AnnotationInlineForm(forms.ModelForm):
         if self.instance.pk and isinstance(widget, KnownChoiceAutocompleteSelect):
             widget.known_object = self.instance.phenotype
 
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk and "band" in self.changed_data:
+            # A band set by hand is the editor's; the next import must keep it.
+            cleaned_data["band_corrected"] = True
+        return cleaned_data
+
 
 class AnnotationInline(admin.TabularInline):
     model = Annotation

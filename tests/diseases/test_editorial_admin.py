@@ -273,3 +273,17 @@ def test_an_other_name_added_in_the_admin_is_found_by_search(admin_client):
     data[f"synonyms-{index}-disease"] = str(disease.pk)
     assert admin_client.post(change_url(disease), data).status_code == 302
     assert [hit.label for hit in search.search("Quillfeather disorder").diseases] == [disease.name]
+
+
+def test_changing_a_band_in_the_admin_marks_it_corrected(admin_client):
+    from diseases.models import Annotation
+
+    disease = disease_with_symptoms(1)
+    annotation = disease.annotations.get()
+    data = admin_form_data(admin_client.get(change_url(disease)))
+    new_band = Annotation.Band.RARE if annotation.band != Annotation.Band.RARE else Annotation.Band.FREQUENT
+    data["annotations-0-band"] = str(new_band)
+    assert admin_client.post(change_url(disease), data).status_code == 302
+    annotation.refresh_from_db()
+    assert annotation.band == new_band and annotation.band_corrected
+    assert annotation.history.first().history_user is not None
