@@ -20,7 +20,6 @@ install: $(VENV)/.installed
 
 migrate: install
 	$(MANAGE) migrate --noinput
-	$(MANAGE) createcachetable
 
 # Imports the HPO and GARD data on first start; skipped in seconds when that release is already loaded.
 data: migrate
