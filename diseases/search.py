@@ -6,12 +6,14 @@ punctuation turned into spaces). A disease or symptom is ranked by its best-matc
 that row is what the page shows as the reason it matched.
 
 On PostgreSQL a row matches when its folded text equals or starts with the folded query, when its
-weighted tsvector holds every query word (stemmed), or, for typos, when pg_trgm word similarity is
-high enough. SQLite has none of these, so it matches the same exact text and prefixes and, in
-place of stemming, every query word as the start of a word.
+weighted tsvector (kept in an indexed column) holds every query word, stemmed, the last one also
+as the start of a word, or, when nothing matched word for word, when pg_trgm word similarity is
+high enough (typos). SQLite has none of these, so it matches the same exact texts and prefixes
+and, in place of stemming, every query word as the start of a word.
 
-``search()`` serves the search page (and later the API), ``suggest()`` the autocomplete endpoint.
-Both start from ``Disease.objects.published()``.
+``search()`` serves the search page and the API, ``suggest()`` the autocomplete endpoint. Both
+start from ``Disease.objects.published()``; ``rebuild_search_index()`` (run at the end of every
+import) and ``index_disease()`` (run when an editor saves a page) keep the table current.
 """
 
 import re
@@ -19,9 +21,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.lookups import TrigramSimilar
-from django.contrib.postgres.search import (
-    SearchVector,
-)
+from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.db.models import Case, F, FloatField, Func, Q, Value, When
 from django.db.models.functions import Cast, Concat, Greatest, Length
@@ -225,7 +225,7 @@ WORDS_BRANCH = """
             WHEN t.folded = %(folded)s THEN 1.0
             WHEN t.folded LIKE %(prefix)s THEN 0.9 + 0.08 * %(length)s / greatest(length(t.folded), 1)
             ELSE 0.6 + 0.25 * %(length)s / greatest(length(t.folded), 1)
-                + %(rank)s * ts_rank(t.vector, to_tsquery('english', %(tsquery)s))
+                + 0.1 * ts_rank(t.vector, to_tsquery('english', %(tsquery)s))
         END) * (CASE WHEN t.field = 'related_name' THEN {related_weight} ELSE 1.0 END) AS score
     FROM diseases_searchterm t
     WHERE {visible} AND (t.folded LIKE %(prefix)s OR t.vector @@ to_tsquery('english', %(tsquery)s))
@@ -323,7 +323,7 @@ def _postgres_suggestions(kinds, folded: str, *, limit: int) -> list[dict]:
         return [dict(zip(ROW_VALUES, row, strict=True)) for row in cursor.fetchall()]
 
 
-def _postgres_rows(kinds, folded: str, *, typos: bool, rank: bool, limit: int) -> list[dict]:
+def _postgres_rows(kinds, folded: str, *, limit: int) -> list[dict]:
     tokens = folded.split()
     if len(tokens[-1]) >= MIN_PREFIX_LENGTH:
         tokens[-1] += ":*"
@@ -333,7 +333,6 @@ def _postgres_rows(kinds, folded: str, *, typos: bool, rank: bool, limit: int) -
         "prefix": folded + "%",
         "tsquery": " & ".join(tokens),
         "length": float(len(folded)),
-        "rank": 0.1 if rank else 0.0,
         "limit": limit,
     }
     branches = []
@@ -342,7 +341,7 @@ def _postgres_rows(kinds, folded: str, *, typos: bool, rank: bool, limit: int) -
         visible, visible_params = _visible_sql(kind, "t")
         params.update(visible_params)
         branches.append(WORDS_BRANCH.format(visible=visible, related_weight=weight))
-        if typos and len(folded) >= MIN_TYPO_LENGTH:
+        if len(folded) >= MIN_TYPO_LENGTH:
             visible_e, visible_e_params = _visible_sql(kind, "e")
             params.update(visible_e_params)
             branches.append(TYPOS_BRANCH.format(visible=visible, visible_e=visible_e, related_weight=weight))
@@ -380,16 +379,16 @@ def _sqlite_rows(kinds, folded: str, *, limit: int) -> list[dict]:
     return list(rows[:limit])
 
 
-def _scored_rows(kinds, folded: str, *, typos: bool, rank: bool, limit: int) -> list[dict]:
+def _scored_rows(kinds, folded: str, *, limit: int) -> list[dict]:
     """Up to ``limit`` matching rows of the given kinds, scored from 0 to 1, best first; not grouped.
 
     The score says how a row matched, strongest first: the whole text (1), the start of the text
-    (0.9 and up), every word (0.6 and up; on PostgreSQL stemmed, and weighted by ``ts_rank`` when
-    ``rank``), or, on PostgreSQL with ``typos``, trigram similarity (at most 0.85). Within each,
-    shorter texts that the query covers more of score higher.
+    (0.9 and up), every word (0.6 and up; on PostgreSQL stemmed, and weighted by ``ts_rank``), or,
+    on PostgreSQL, trigram similarity (at most 0.85). Within each, shorter texts that the query
+    covers more of score higher.
     """
     if _is_postgresql():
-        return _postgres_rows(kinds, folded, typos=typos, rank=rank, limit=limit)
+        return _postgres_rows(kinds, folded, limit=limit)
     return _sqlite_rows(kinds, folded, limit=limit)
 
 
@@ -437,7 +436,7 @@ def _rows_for(limit: int) -> int:
 
 
 def _ranked(kinds, folded: str, *, limit: int) -> tuple[list[Hit], bool]:
-    return _hits(_scored_rows(kinds, folded, typos=True, rank=True, limit=_rows_for(limit)), limit)
+    return _hits(_scored_rows(kinds, folded, limit=_rows_for(limit)), limit)
 
 
 def search(query: str, *, kinds=KINDS, limit=RESULT_LIMIT) -> SearchResults:

@@ -1,6 +1,7 @@
 """The search page (/search/) and the autocomplete endpoint (/search/suggest/)."""
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from diseases import search
@@ -229,3 +230,20 @@ def test_header_and_home_search_forms_point_at_search_with_autocomplete(client):
     assert "js/combobox.js" in html
     about = client.get(reverse("about")).content.decode()
     assert f'action="{SEARCH}"' in about and 'name="q"' in about
+
+
+def test_the_empty_search_page_runs_no_queries(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        assert client.get(SEARCH).status_code == 200
+
+
+def test_a_no_hit_search_page_has_a_fixed_query_count(client, alps, django_assert_num_queries):
+    search.rebuild_search_index()
+    # Both groups, and on PostgreSQL the close spellings.
+    with django_assert_num_queries(3 if connection.vendor == "postgresql" else 2):
+        client.get(SEARCH, {"q": "zzqqxx"})
+
+
+def test_an_identifier_redirect_takes_one_query(client, alps, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        assert client.get(SEARCH, {"q": "ORPHA:3261"}).status_code == 302
