@@ -9,6 +9,8 @@ from django.db import connection
 from django.urls import reverse
 
 from diseases import search
+from diseases.models import Disease
+from diseases.views import LETTERS, letter_counts
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
@@ -127,3 +129,11 @@ def test_suggestions_complete_a_half_typed_name(real_search):
 def test_symptom_suggestions_find_everyday_words(real_search):
     hits = search.suggest("bruise eas", kinds=("symptom",))
     assert hits[0].key == "HP:0000978"
+
+
+def test_each_letter_count_matches_its_page_and_covers_every_disease(real_search):
+    counts = letter_counts()
+    published = Disease.objects.published()
+    assert sum(counts.values()) == published.count()
+    for letter in LETTERS:
+        assert counts[letter] == published.starting_with(letter).count(), letter
