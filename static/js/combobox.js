@@ -187,16 +187,19 @@
       option.setAttribute("role", "option");
       option.setAttribute("aria-selected", "false");
       option.setAttribute("data-index", String(index));
+      var text = document.createElement("span");
+      text.className = "combobox-text";
       var label = document.createElement("span");
       label.className = "combobox-label";
       label.textContent = result.label;
-      option.appendChild(label);
+      text.appendChild(label);
       if (result.matched && result.matched !== result.label) {
         var matched = document.createElement("span");
         matched.className = "combobox-matched";
         matched.textContent = " (" + result.matched + ")";
-        option.appendChild(matched);
+        text.appendChild(matched);
       }
+      option.appendChild(text);
       if (TYPE_LABELS[result.type]) {
         var type = document.createElement("span");
         type.className = "combobox-type";
