@@ -145,6 +145,8 @@ def _chosen_symptoms(values):
             phenotype = phenotype.replaced_by
         if phenotype.hpo_id not in {p.hpo_id for p in chosen}:
             chosen.append(phenotype)
+    if len(chosen) > matching.MAX_CHOSEN:
+        messages.append(f"We compare up to {matching.MAX_CHOSEN} symptoms at once; the rest were left out.")
     return chosen[: matching.MAX_CHOSEN], messages
 
 
@@ -155,6 +157,10 @@ def match(request):
     add = engine.clean_query(request.GET.get("add", ""))
     context = {"chosen": chosen, "messages_list": messages, "add": add, "max_chosen": matching.MAX_CHOSEN}
 
+    identifier = engine.parse_identifier(add) if add else None
+    if identifier and identifier.source == "HP":
+        # An id goes straight into the address; the next page says if it is unknown or replaced.
+        return redirect(_match_url([*chosen_ids, identifier.curie]))
     if add:
         hits = engine.search(add, kinds=(SearchTerm.Kind.SYMPTOM,), limit=10).symptoms
         exact = [hit for hit in hits if engine.fold(hit.matched) == engine.fold(add)]

@@ -145,3 +145,22 @@ def test_match_page_query_count_does_not_grow_with_symptoms(
 )
 def test_odd_input_never_breaks_the_match_page(client, catalogue, params):
     assert client.get(MATCH, params).status_code in (200, 302)
+
+
+def test_adding_an_obsolete_id_goes_through_to_its_successor_with_a_message(client, tree, catalogue):
+    PhenotypeFactory(
+        hpo_id="HP:0000959", name="obsolete Easy bruising", is_obsolete=True, replaced_by=tree.bruise
+    )
+    response = client.get(MATCH, {"hpo": "HP:0000421", "add": "hp:0000959"}, follow=True)
+    assert response.redirect_chain[0][0] == f"{MATCH}?hpo=HP%3A0000421&hpo=HP%3A0000959"
+    assert [p.hpo_id for p in response.context["chosen"]] == ["HP:0000421", "HP:0000978"]
+    assert "HP:0000959 is no longer used" in response.content.decode()
+
+
+def test_more_symptoms_than_are_compared_get_a_message(client, catalogue):
+    ids = [f"HP:{9000000 + index:07d}" for index in range(25)]
+    for hpo_id in ids:
+        PhenotypeFactory(hpo_id=hpo_id)
+    response = client.get(MATCH, {"hpo": ids})
+    assert len(response.context["chosen"]) == 20
+    assert "We compare up to 20 symptoms at once" in response.content.decode()
