@@ -30,6 +30,7 @@ from django.db.models import BinaryField, Case, F, Value, When
 from django.utils import timezone
 
 from .models import Annotation, Disease, Phenotype, SimilarityIndex
+from .search import parse_identifier
 
 PHENOTYPIC_ABNORMALITY = "HP:0000118"
 # How much a disease term counts, by how often people with the disease have it. Most records give
@@ -531,3 +532,47 @@ def _attach_term_names(matches):
         for term in disease_match.terms:
             term.disease_term = names.get(term.disease_term_id)
             term.link_term = names.get(term.link_term_id)
+
+
+def resolve_symptom_ids(values):
+    """Resolve the ``hpo`` parameters: (phenotypes in order, messages about the ones that changed)."""
+    messages, wanted = [], []
+    for value in values:
+        identifier = parse_identifier(value)
+        if identifier is None or identifier.source != "HP":
+            messages.append(
+                f"“{value[:40]}” is not an HPO id (they look like HP:0001744), so it was left out."
+            )
+        elif identifier.curie not in wanted:
+            wanted.append(identifier.curie)
+    found = Phenotype.objects.select_related("replaced_by").only(
+        "hpo_id",
+        "name",
+        "is_obsolete",
+        "replaced_by__hpo_id",
+        "replaced_by__name",
+        "replaced_by__is_obsolete",
+    )
+    found = {phenotype.hpo_id: phenotype for phenotype in found.filter(hpo_id__in=wanted)}
+    chosen = []
+    for hpo_id in wanted:
+        phenotype = found.get(hpo_id)
+        if phenotype is None:
+            messages.append(f"We do not know the symptom {hpo_id}, so it was left out.")
+            continue
+        if phenotype.is_obsolete:
+            if phenotype.replaced_by is None:
+                messages.append(
+                    f"{hpo_id} ({phenotype.name}) is no longer used and has no successor; it was left out."
+                )
+                continue
+            messages.append(
+                f"{hpo_id} is no longer used; it was replaced by {phenotype.replaced_by.hpo_id} "
+                f"({phenotype.replaced_by.name}), which we used instead."
+            )
+            phenotype = phenotype.replaced_by
+        if phenotype.hpo_id not in {p.hpo_id for p in chosen}:
+            chosen.append(phenotype)
+    if len(chosen) > MAX_CHOSEN:
+        messages.append(f"We compare up to {MAX_CHOSEN} symptoms at once; the rest were left out.")
+    return chosen[:MAX_CHOSEN], messages

@@ -15,7 +15,7 @@ from django.utils.http import urlencode
 
 from . import matching
 from . import search as engine
-from .models import Category, Disease, Phenotype, SearchTerm
+from .models import Category, Disease, SearchTerm
 
 RESULTS_PER_PAGE = 20
 SYMPTOM_PREVIEW = 5
@@ -106,53 +106,9 @@ def _match_url(hpo_ids):
     )
 
 
-def _chosen_symptoms(values):
-    """Resolve the ``hpo`` parameters: (phenotypes in order, messages about the ones that changed)."""
-    messages, wanted = [], []
-    for value in values:
-        identifier = engine.parse_identifier(value)
-        if identifier is None or identifier.source != "HP":
-            messages.append(
-                f"“{value[:40]}” is not an HPO id (they look like HP:0001744), so it was left out."
-            )
-        elif identifier.curie not in wanted:
-            wanted.append(identifier.curie)
-    found = Phenotype.objects.select_related("replaced_by").only(
-        "hpo_id",
-        "name",
-        "is_obsolete",
-        "replaced_by__hpo_id",
-        "replaced_by__name",
-        "replaced_by__is_obsolete",
-    )
-    found = {phenotype.hpo_id: phenotype for phenotype in found.filter(hpo_id__in=wanted)}
-    chosen = []
-    for hpo_id in wanted:
-        phenotype = found.get(hpo_id)
-        if phenotype is None:
-            messages.append(f"We do not know the symptom {hpo_id}, so it was left out.")
-            continue
-        if phenotype.is_obsolete:
-            if phenotype.replaced_by is None:
-                messages.append(
-                    f"{hpo_id} ({phenotype.name}) is no longer used and has no successor; it was left out."
-                )
-                continue
-            messages.append(
-                f"{hpo_id} is no longer used; it was replaced by {phenotype.replaced_by.hpo_id} "
-                f"({phenotype.replaced_by.name}), which we used instead."
-            )
-            phenotype = phenotype.replaced_by
-        if phenotype.hpo_id not in {p.hpo_id for p in chosen}:
-            chosen.append(phenotype)
-    if len(chosen) > matching.MAX_CHOSEN:
-        messages.append(f"We compare up to {matching.MAX_CHOSEN} symptoms at once; the rest were left out.")
-    return chosen[: matching.MAX_CHOSEN], messages
-
-
 def match(request):
     values = [value for value in request.GET.getlist("hpo")[: matching.MAX_CHOSEN * 2] if value.strip()]
-    chosen, messages = _chosen_symptoms(values)
+    chosen, messages = matching.resolve_symptom_ids(values)
     chosen_ids = [phenotype.hpo_id for phenotype in chosen]
     add = engine.clean_query(request.GET.get("add", ""))
     context = {"chosen": chosen, "messages_list": messages, "add": add, "max_chosen": matching.MAX_CHOSEN}

@@ -17,7 +17,6 @@ from diseases import matching
 from diseases import search as engine
 from diseases.importer.releases import hpo_release
 from diseases.models import Annotation, Category, Disease, ExternalIdentifier, Phenotype, PhenotypeSynonym
-from diseases.views_search import _chosen_symptoms as chosen_symptoms
 
 from .base import (
     DETAIL,
@@ -306,7 +305,7 @@ class MatchView(PublicAPIView):
         return frozenset({"hpo"})
 
     def get(self, request):
-        chosen, notes = chosen_symptoms(self.validated_parameters(request)["hpo"])
+        chosen, notes = matching.resolve_symptom_ids(self.validated_parameters(request)["hpo"])
         result = matching.match(chosen) if chosen else matching.MatchResult(matches=[], unusable=[])
         notes += [
             f"{phenotype.name} ({phenotype.hpo_id}) is not a symptom, so it is not used for matching."
