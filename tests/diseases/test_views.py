@@ -207,3 +207,10 @@ def test_unknown_symptom_is_a_friendly_404(client):
     response = client.get("/symptoms/HP:9999999/")
     assert response.status_code == 404
     assert "could not find that page" in response.content.decode()
+
+
+def test_category_tags_link_to_their_category_pages(client):
+    disease = disease_with_symptoms(1)
+    category = disease.categories.get()
+    html = client.get(disease.get_absolute_url()).content.decode()
+    assert f'href="/categories/{category.slug}/"' in html
