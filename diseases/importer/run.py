@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from diseases.models import DataRelease
@@ -78,4 +78,26 @@ def import_data(*, obo=None, hpoa=None, gard=None, if_changed=False, progress=No
         remove_orphans(diseases.lost_source, summary)
         remove_terms(gone_terms, summary)
         record_releases(releases, summary, now)
+    refresh_planner_statistics()
     return summary
+
+
+IMPORTED_TABLES = [
+    "diseases_phenotype",
+    "diseases_phenotypesynonym",
+    "diseases_phenotype_parents",
+    "diseases_disease",
+    "diseases_diseasesynonym",
+    "diseases_externalidentifier",
+    "diseases_disease_categories",
+    "diseases_annotation",
+]
+
+
+def refresh_planner_statistics():
+    """ANALYZE the rewritten tables: PostgreSQL's stale statistics after a bulk load pick slow plans."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for table in IMPORTED_TABLES:
+            cursor.execute(f"ANALYZE {table}")
