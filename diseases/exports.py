@@ -38,7 +38,7 @@ def symptom_row(annotation, hpo_version):
     return {
         "hpo_id": phenotype.hpo_id,
         "term": phenotype.name,
-        "lay_names": [synonym.name for synonym in phenotype.lay_synonyms],
+        "lay_names": phenotype.lay_names,
         "band": annotation.band,
         "band_label": str(Annotation.BAND_SHORT_LABELS[annotation.band]),
         "frequency": annotation.frequency,

@@ -57,10 +57,17 @@ def learn_more_links(disease, editor_resources=()):
             "Genetic tests offered for the disease and the laboratories that run them.",
         ),
     ]
-    taken_hosts = {_host(resource.url) for resource in editor_resources}
-    return [link for link in links if _host(link.url) not in taken_hosts]
+    taken_sites = {_site(resource.url) for resource in editor_resources}
+    return [link for link in links if _site(link.url) not in taken_sites]
 
 
-def _host(url):
-    host = urlsplit(url).hostname or ""
-    return host.removeprefix("www.")
+# NCBI serves several unrelated sites from one host (GeneReviews under /books, the GTR under /gtr).
+SHARED_HOSTS = {"ncbi.nlm.nih.gov"}
+
+
+def _site(url):
+    parts = urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.")
+    if host in SHARED_HOSTS:
+        return f"{host}/{parts.path.strip('/').split('/')[0]}"
+    return host

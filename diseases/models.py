@@ -246,6 +246,12 @@ class Phenotype(models.Model):
     def hpo_url(self):
         return f"https://hpo.jax.org/browse/term/{self.hpo_id}"
 
+    @property
+    def lay_names(self):
+        """Everyday names from the prefetched ``lay_synonyms``, without repeating the term's own name."""
+        own_name = self.name.casefold()
+        return [synonym.name for synonym in self.lay_synonyms if synonym.name.casefold() != own_name]
+
 
 class PhenotypeSynonym(models.Model):
     class Scope(models.TextChoices):

@@ -95,7 +95,6 @@ class DiseasePage:
     @classmethod
     def build(cls, disease):
         groups = resource_groups(disease)
-        editor_learn_more = next(g for g in groups if g.key == Resource.Section.LEARN_MORE).resources
         backlinks = citation_backlinks(disease)
         references = [
             (reference, backlinks.get(reference.number, [])) for reference in disease.references.all()
@@ -108,7 +107,7 @@ class DiseasePage:
             bands=bands,
             excluded=excluded,
             resource_groups=groups,
-            learn_more=learn_more_links(disease, editor_learn_more),
+            learn_more=learn_more_links(disease, disease.resources.all()),
             references=references,
             # One small query, and only on pages that show imported symptoms.
             hpo_release=hpo_release() if bands or excluded else None,

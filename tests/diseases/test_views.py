@@ -214,3 +214,32 @@ def test_category_tags_link_to_their_category_pages(client):
     category = disease.categories.get()
     html = client.get(disease.get_absolute_url()).content.decode()
     assert f'href="/categories/{category.slug}/"' in html
+
+
+def test_a_lay_name_equal_to_the_term_name_is_not_repeated(client):
+    disease = DiseaseFactory()
+    annotation = AnnotationFactory(disease=disease, phenotype__name="Autoimmunity")
+    PhenotypeSynonymFactory(phenotype=annotation.phenotype, name="autoimmunity")
+    PhenotypeSynonymFactory(phenotype=annotation.phenotype, name="Autoimmune disease")
+    html = client.get(disease.get_absolute_url()).content.decode()
+    row = html[html.index('<th scope="row">Autoimmunity</th>') :].split("</tr>")[0]
+    assert "Autoimmune disease" in row and "autoimmunity" not in row
+
+
+def test_an_editor_resource_anywhere_replaces_the_generated_link_to_that_site(client):
+    disease = DiseaseFactory()
+    ResourceFactory(
+        disease=disease,
+        section="research",
+        title="Trials for this disease",
+        url="https://clinicaltrials.gov/x",
+    )
+    ResourceFactory(
+        disease=disease,
+        section="learn_more",
+        title="GeneReviews",
+        url="https://www.ncbi.nlm.nih.gov/books/NBK1",
+    )
+    html = client.get(disease.get_absolute_url()).content.decode()
+    assert html.count("clinicaltrials.gov") == 1
+    assert "www.ncbi.nlm.nih.gov/gtr/" in html  # same host as GeneReviews, but another site
