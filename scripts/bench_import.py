@@ -15,37 +15,11 @@ import subprocess
 import sys
 import tempfile
 import time
-from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_POSTGRES = "postgres://portal:portal@127.0.0.1:5432/portal_bench"
+from benchlib import ROOT, admin_sql, server_url, with_database
+
 TARGETS = {"full": 60.0, "unchanged": 30.0}
 MEMORY_TARGET_MB = 1024.0
-
-
-def postgres_url():
-    """The benchmark database on the server DATABASE_URL points at, or on the local default server."""
-    configured = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("DATABASE_URL", "")
-    if not configured.startswith(("postgres://", "postgresql://")):
-        return DEFAULT_POSTGRES
-    parts = urlsplit(configured)
-    return urlunsplit(parts._replace(path="/portal_bench"))
-
-
-def postgres_admin(url, statement):
-    import psycopg
-
-    parts = urlsplit(url)
-    with psycopg.connect(
-        host=parts.hostname,
-        port=parts.port or 5432,
-        user=parts.username,
-        password=parts.password,
-        dbname="postgres",
-        autocommit=True,
-    ) as connection:
-        connection.execute(statement)
 
 
 def run_child(args, database_url):
@@ -88,9 +62,9 @@ def main():
         temporary = tempfile.TemporaryDirectory(prefix="portal_bench_")
         url, engine = f"sqlite:///{temporary.name}/bench.sqlite3", "SQLite"
     else:
-        url, engine = postgres_url(), "PostgreSQL"
-        postgres_admin(url, "DROP DATABASE IF EXISTS portal_bench")
-        postgres_admin(url, "CREATE DATABASE portal_bench")
+        url, engine = with_database(server_url(), "portal_bench"), "PostgreSQL"
+        admin_sql(url, "DROP DATABASE IF EXISTS portal_bench")
+        admin_sql(url, "CREATE DATABASE portal_bench")
     print(f"Benchmarking import_data on {engine} ({url.rsplit('@', 1)[-1]}), {os.cpu_count()} CPU cores")
     try:
         run_child(["migrate", "--noinput", "-v0"], url)
@@ -129,7 +103,7 @@ def main():
         if temporary is not None:
             temporary.cleanup()
         elif not options.keep:
-            postgres_admin(url, "DROP DATABASE IF EXISTS portal_bench")
+            admin_sql(url, "DROP DATABASE IF EXISTS portal_bench")
 
 
 if __name__ == "__main__":

@@ -20,23 +20,27 @@ target is missed or any response is an error. Only loopback traffic; every wait 
 """
 
 import argparse
-import http.client
-import os
-import secrets
-import signal
-import socket
-import subprocess
 import sys
 import tempfile
 import time
-from pathlib import Path
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import urlencode
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchlib import (
+    admin_sql,
+    free_port,
+    get,
+    manage,
+    percentile,
+    production_env,
+    query,
+    server_url,
+    start_gunicorn,
+    stop,
+    wait_until_ready,
+    with_database,
+)
+
 DATABASE = "portal_bench_search"
-DEFAULT_SERVER = "postgres://portal:portal@127.0.0.1:5432/postgres"
-READY_TIMEOUT = 60
-REQUEST_TIMEOUT = 30
 TARGETS_MS = {"search": 50.0, "suggest": 20.0, "match": 300.0}
 
 SEARCH_QUERIES = [
@@ -111,82 +115,6 @@ EVERYDAY_SETS = [
 ]
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def server_url():
-    configured = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("DATABASE_URL", "")
-    return configured if configured.startswith(("postgres://", "postgresql://")) else DEFAULT_SERVER
-
-
-def with_database(url, name):
-    return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
-
-
-def admin_sql(url, statement):
-    import psycopg
-
-    with psycopg.connect(with_database(url, "postgres"), autocommit=True) as connection:
-        cursor = connection.execute(statement)
-        return cursor.fetchall() if cursor.description else None
-
-
-def query(url, sql, params=()):
-    import psycopg
-
-    with psycopg.connect(url) as connection:
-        return connection.execute(sql, params).fetchall()
-
-
-def manage(env, *args):
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
-    )
-    if result.returncode:
-        sys.exit(f"manage.py {' '.join(args)} failed:\n{result.stderr[-3000:]}")
-
-
-def get(port, path):
-    """(status, milliseconds) for one GET, redirects not followed."""
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=REQUEST_TIMEOUT)
-    started = time.perf_counter()
-    try:
-        connection.request("GET", path)
-        response = connection.getresponse()
-        response.read()
-        return response.status, (time.perf_counter() - started) * 1000
-    finally:
-        connection.close()
-
-
-def wait_until_ready(port, process):
-    deadline = time.monotonic() + READY_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            sys.exit("gunicorn stopped during start-up")
-        try:
-            if get(port, "/search/")[0] == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.25)
-    sys.exit(f"gunicorn did not answer within {READY_TIMEOUT} s")
-
-
-def stop(process):
-    if process is None or process.poll() is not None:
-        return
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=10)
-
-
 def typed_prefixes(text):
     """What the autocomplete asks for while ``text`` is typed: every second length from 2 letters on."""
     return [text[:length] for length in range(2, len(text) + 1, 2)]
@@ -207,11 +135,6 @@ def match_sets(database_url, count):
     )
     step = max(len(rows) // count, 1)
     return [terms[:5] for _, terms in rows[::step][:count]] + EVERYDAY_SETS
-
-
-def percentile(values, share):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
 def measure(port, paths, rounds):
@@ -243,23 +166,7 @@ def main():
     database_url = with_database(server, DATABASE)
     port = free_port()
     scratch = tempfile.TemporaryDirectory(prefix="bench-search-")
-    # Production settings, except static files: the benchmark serves pages, not a collected static tree.
-    Path(scratch.name, "bench_settings.py").write_text(
-        "from portal.settings import *  # noqa: F403\n"
-        'STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}\n'
-        f"STATIC_ROOT = {scratch.name!r}\n"
-    )
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([scratch.name, str(ROOT)]),
-        "DJANGO_SETTINGS_MODULE": "bench_settings",
-        "DATABASE_URL": database_url,
-        "DEBUG": "false",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "LOG_LEVEL": "WARNING",
-    }
+    env = production_env(scratch.name, database_url)
 
     exists = admin_sql(server, f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE}'")
     if not exists:
@@ -278,23 +185,8 @@ def main():
         )
         sets = match_sets(database_url, 40)
 
-        gunicorn = subprocess.Popen(
-            [
-                str(Path(sys.executable).with_name("gunicorn")),
-                "portal.wsgi",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                str(options.workers),
-                "--timeout",
-                "60",
-                "--log-level",
-                "warning",
-            ],
-            cwd=ROOT,
-            env=env,
-        )
-        wait_until_ready(port, gunicorn)
+        gunicorn = start_gunicorn(port, options.workers, env)
+        wait_until_ready(port, gunicorn, "/search/")
 
         search_paths = ["/search/?" + urlencode({"q": text}) for text in SEARCH_QUERIES]
         suggest_paths = [

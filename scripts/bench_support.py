@@ -14,11 +14,7 @@ traffic; every wait is bounded.
 import argparse
 import collections
 import http.client
-import os
 import re
-import secrets
-import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -26,45 +22,27 @@ import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import urlencode
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchlib import (
+    ROOT,
+    admin_sql,
+    free_port,
+    manage,
+    percentile,
+    production_env,
+    query,
+    server_url,
+    start_gunicorn,
+    stop,
+    wait_until_ready,
+    with_database,
+)
+
 DATABASE = "portal_bench_support"
-DEFAULT_SERVER = "postgres://portal:portal@127.0.0.1:5432/postgres"
 DISEASE_SLUG = "benchmark-example-syndrome"
-READY_TIMEOUT = 60
 MAIL_TIMEOUT = 300
 REQUEST_TIMEOUT = 60
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def server_url():
-    configured = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("DATABASE_URL", "")
-    return configured if configured.startswith(("postgres://", "postgresql://")) else DEFAULT_SERVER
-
-
-def with_database(url, name):
-    return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
-
-
-def admin_sql(url, statement):
-    import psycopg
-
-    with psycopg.connect(with_database(url, "postgres"), autocommit=True) as connection:
-        connection.execute(statement)
-
-
-def query(url, sql):
-    import psycopg
-
-    with psycopg.connect(url) as connection:
-        return connection.execute(sql).fetchall()
 
 
 class MailCounter:
@@ -90,10 +68,6 @@ class MailCounter:
 
     def stop(self):
         self.controller.stop()
-
-
-def manage(env, *args):
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True)
 
 
 class Client:
@@ -147,31 +121,6 @@ class Client:
         return status, location, time.monotonic() - started
 
 
-def wait_until_ready(port, process):
-    deadline = time.monotonic() + READY_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            sys.exit("gunicorn stopped during start-up")
-        try:
-            if Client(port).request("GET", "/support/privacy/")[0] == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.25)
-    sys.exit(f"gunicorn did not answer within {READY_TIMEOUT} s")
-
-
-def stop(process):
-    if process is None or process.poll() is not None:
-        return
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=10)
-
-
 def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -189,29 +138,16 @@ def main():
     port = free_port()
     mail = MailCounter()
     scratch = tempfile.TemporaryDirectory(prefix="bench-support-")
-    # Production settings, except static files: the benchmark serves pages, not a collected static tree.
-    Path(scratch.name, "bench_settings.py").write_text(
-        "from portal.settings import *  # noqa: F403\n"
-        'STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}\n'
-        f"STATIC_ROOT = {scratch.name!r}\n"
-    )
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([scratch.name, str(ROOT)]),
-        "DJANGO_SETTINGS_MODULE": "bench_settings",
-        "DATABASE_URL": database_url,
-        "DEBUG": "false",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "SITE_URL": f"http://127.0.0.1:{port}",
-        "EMAIL_URL": f"smtp://127.0.0.1:{mail.port}",
-        "LOG_LEVEL": "WARNING",
+    env = production_env(
+        scratch.name,
+        database_url,
+        SITE_URL=f"http://127.0.0.1:{port}",
+        EMAIL_URL=f"smtp://127.0.0.1:{mail.port}",
         # Relaxed so one machine can play 20 parents; both stay enforced, with these limits.
-        "SUPPORT_RATE_LIMIT": f"{options.submissions * 10}/h",
-        "SUPPORT_MIN_FILL_SECONDS": "0",
-        "SUPPORT_MAIL_RETRY_BASE_SECONDS": "1",
-    }
+        SUPPORT_RATE_LIMIT=f"{options.submissions * 10}/h",
+        SUPPORT_MIN_FILL_SECONDS="0",
+        SUPPORT_MAIL_RETRY_BASE_SECONDS="1",
+    )
 
     processes = []
     admin_sql(server, f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
@@ -228,22 +164,7 @@ def main():
             f"Disease.objects.create(name='Benchmark example syndrome', slug='{DISEASE_SLUG}', status='published')",
         )
         mail.start()
-        gunicorn = subprocess.Popen(
-            [
-                str(Path(sys.executable).with_name("gunicorn")),
-                "portal.wsgi",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                str(options.gunicorn_workers),
-                "--timeout",
-                "60",
-                "--log-level",
-                "warning",
-            ],
-            cwd=ROOT,
-            env=env,
-        )
+        gunicorn = start_gunicorn(port, options.gunicorn_workers, env)
         processes.append(gunicorn)
         for number in range(options.mail_workers):
             processes.append(
@@ -264,7 +185,7 @@ def main():
                     env=env,
                 )
             )
-        wait_until_ready(port, gunicorn)
+        wait_until_ready(port, gunicorn, "/support/privacy/")
 
         print(
             f"Submitting {options.submissions} forms from {options.clients} concurrent clients ...",
@@ -316,7 +237,7 @@ def main():
             f"({2 * options.submissions / elapsed:.1f} HTTP requests/s, each form = GET + POST)"
         )
         if latencies:
-            p95 = latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))]
+            p95 = percentile(latencies, 0.95)
             print(
                 f"POST latency           median {statistics.median(latencies) * 1000:.0f} ms, "
                 f"p95 {p95 * 1000:.0f} ms, max {latencies[-1] * 1000:.0f} ms"

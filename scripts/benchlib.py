@@ -1,0 +1,148 @@
+"""Helpers shared by the benchmark scripts: their PostgreSQL databases, manage.py, gunicorn, figures."""
+
+import http.client
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SERVER = "postgres://portal:portal@127.0.0.1:5432/postgres"
+READY_TIMEOUT = 60
+
+
+def free_port():
+    """A loopback TCP port nobody listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def server_url():
+    """BENCH_DATABASE_URL or DATABASE_URL when it names a PostgreSQL server, else the local default."""
+    configured = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("DATABASE_URL", "")
+    return configured if configured.startswith(("postgres://", "postgresql://")) else DEFAULT_SERVER
+
+
+def with_database(url, name):
+    return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
+
+
+def admin_sql(url, statement):
+    """Run one statement in autocommit on the server's ``postgres`` database; its rows, if it has any."""
+    import psycopg
+
+    with psycopg.connect(with_database(url, "postgres"), autocommit=True) as connection:
+        cursor = connection.execute(statement)
+        return cursor.fetchall() if cursor.description else None
+
+
+def query(url, sql, params=None):
+    import psycopg
+
+    with psycopg.connect(url) as connection:
+        return connection.execute(sql, params).fetchall()
+
+
+def manage(env, *args):
+    """Run ``manage.py args`` to the end; on failure exit with the tail of its error output."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if result.returncode:
+        sys.exit(f"manage.py {' '.join(args)} failed:\n{result.stderr[-3000:]}")
+
+
+def production_env(scratch, database_url, **extra):
+    """Environment for the site with production settings (DEBUG off) on ``database_url``.
+
+    Static files are the exception: the benchmarks serve pages, not a collected static tree, so a
+    settings module written into the ``scratch`` folder swaps in the plain storage.
+    """
+    Path(scratch, "bench_settings.py").write_text(
+        "from portal.settings import *  # noqa: F403\n"
+        'STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}\n'
+        f"STATIC_ROOT = {str(scratch)!r}\n"
+    )
+    return {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(scratch), str(ROOT)]),
+        "DJANGO_SETTINGS_MODULE": "bench_settings",
+        "DATABASE_URL": database_url,
+        "DEBUG": "false",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "false",
+        "LOG_LEVEL": "WARNING",
+        **extra,
+    }
+
+
+def start_gunicorn(port, workers, env):
+    return subprocess.Popen(
+        [
+            str(Path(sys.executable).with_name("gunicorn")),
+            "portal.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--timeout",
+            "60",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+
+
+def get(port, path, timeout=30):
+    """(status, milliseconds) for one GET, redirects not followed."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    started = time.perf_counter()
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        response.read()
+        return response.status, (time.perf_counter() - started) * 1000
+    finally:
+        connection.close()
+
+
+def wait_until_ready(port, process, path):
+    """Return once ``path`` answers 200; exit if gunicorn stops or has not answered in READY_TIMEOUT s."""
+    deadline = time.monotonic() + READY_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            sys.exit("gunicorn stopped during start-up")
+        try:
+            if get(port, path)[0] == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.25)
+    sys.exit(f"gunicorn did not answer within {READY_TIMEOUT} s")
+
+
+def stop(process):
+    """SIGTERM, then SIGKILL if it is still running after 20 s; nothing if it is None or has ended."""
+    if process is None or process.poll() is not None:
+        return
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
+def percentile(values, share):
+    """The sorted value at position ``share`` x count (share 0.95: the p95), without interpolating."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
