@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.db.models import Q
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
@@ -30,6 +31,8 @@ from .models import (
 from .search import index_disease
 
 REVIEW_INTERVAL = timedelta(days=365 * 2)
+# Editors paste addresses without a scheme now and then; assume the secure one (Django 6's default).
+HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 
 def review_due_q():
@@ -145,6 +148,7 @@ class ReferenceInlineFormSet(forms.BaseInlineFormSet):
 
 class ReferenceInline(admin.StackedInline):
     model = Reference
+    formfield_overrides = HTTPS_URL_FIELDS
     formset = ReferenceInlineFormSet
     extra = 0
     fields = [("number", "title"), ("publisher", "published"), ("url", "pubmed_id")]
@@ -152,6 +156,7 @@ class ReferenceInline(admin.StackedInline):
 
 class ResourceInline(admin.StackedInline):
     model = Resource
+    formfield_overrides = HTTPS_URL_FIELDS
     extra = 0
     fields = [("section", "position"), ("title", "url"), "description"]
 

@@ -287,3 +287,12 @@ def test_changing_a_band_in_the_admin_marks_it_corrected(admin_client):
     annotation.refresh_from_db()
     assert annotation.band == new_band and annotation.band_corrected
     assert annotation.history.first().history_user is not None
+
+
+def test_a_reference_address_typed_without_a_scheme_is_saved_as_https(admin_client):
+    disease = DiseaseFactory(summary="Cited fact.[1]")
+    ReferenceFactory(disease=disease, number=1)
+    data = admin_form_data(admin_client.get(change_url(disease)))
+    data["references-0-url"] = "medlineplus.gov/genetics/"
+    assert admin_client.post(change_url(disease), data).status_code == 302
+    assert disease.references.get().url == "https://medlineplus.gov/genetics/"
