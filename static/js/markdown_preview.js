@@ -38,7 +38,10 @@
       button.textContent = "Hide preview";
       button.setAttribute("aria-expanded", "true");
     });
-    textarea.after(button, output);
+    const tools = document.createElement("div");
+    tools.className = "markdown-tools";
+    tools.append(button, output);
+    textarea.after(tools);
   }
   document.addEventListener("DOMContentLoaded", function () {
     const url = document.location.pathname.replace(/(\/admin\/diseases\/disease\/).*/, "$1markdown-preview/");

@@ -37,6 +37,8 @@ def test_editor_writes_reviewer_publishes_reader_sees_it(live_server, page, djan
     log_in(page, live_server.url, "edna")
     page.goto(change_url)
     page.fill("#id_treatment", "Most children need **regular check-ups** with a blood specialist.")
+    page.click("#id_treatment + .markdown-tools button")  # the editor previews what readers will see
+    assert page.locator("#id_treatment-preview strong").inner_text() == "regular check-ups"
     page.click("input[name=_continue]")
     page.wait_for_selector(".messagelist .success")
     assert page.locator("button[form=workflow-publish]").count() == 0
