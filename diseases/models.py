@@ -235,6 +235,7 @@ class Phenotype(models.Model):
     class Meta:
         ordering = ["hpo_id"]
         verbose_name = "phenotype (HPO term)"
+        verbose_name_plural = "phenotypes (HPO terms)"
 
     def __str__(self):
         return f"{self.name} ({self.hpo_id})"
