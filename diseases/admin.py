@@ -456,7 +456,9 @@ class PhenotypeAdmin(admin.ModelAdmin):
     show_full_result_count = False
 
     def get_search_results(self, request, queryset, search_term):
-        # Autocomplete must never offer an obsolete term for a new annotation.
+        # Autocomplete must never offer an obsolete term for a new annotation. PostgreSQL cannot
+        # compare text holding NUL, which nobody types; drop it rather than fail.
+        search_term = search_term.replace("\x00", "")
         queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         if request.path.endswith("/autocomplete/"):
             queryset = queryset.filter(is_obsolete=False)

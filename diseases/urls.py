@@ -1,6 +1,21 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from . import exports, views, views_search
+
+
+class HpoIdConverter:
+    """HP:0001744, in either case; anything else never reaches a view or a query."""
+
+    regex = r"[Hh][Pp]:[0-9]{7}"
+
+    def to_python(self, value):
+        return value.upper()
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(HpoIdConverter, "hpo_id")
 
 app_name = "diseases"
 
@@ -11,7 +26,7 @@ urlpatterns = [
     path("diseases/<slug:slug>/symptoms.json", exports.symptoms_json, name="symptoms-json"),
     path("diseases/<slug:slug>/", views.disease_detail, name="detail"),
     path("diseases/<slug:slug>/preview/", views.disease_preview, name="preview"),
-    path("symptoms/<str:hpo_id>/", views.symptom_detail, name="symptom"),
+    path("symptoms/<hpo_id:hpo_id>/", views.symptom_detail, name="symptom"),
     path("search/", views_search.search, name="search"),
     path("search/suggest/", views_search.suggest, name="suggest"),
     path("categories/", views_search.category_list, name="categories"),

@@ -1,5 +1,6 @@
 import string
 from itertools import groupby
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -7,6 +8,7 @@ from django.db.models import Count, Prefetch
 from django.db.models.functions import Substr, Upper
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
 from .importer.releases import hpo_release
@@ -33,20 +35,18 @@ def letter_counts():
 
 
 def disease_index(request):
+    if "q" in request.GET:
+        # Before the site had search, its search box came here; old links now go to the real search.
+        return redirect(f"{reverse('diseases:search')}?{urlencode({'q': request.GET['q']})}")
     letter = request.GET.get("letter", "").upper()
-    query = request.GET.get("q", "").strip()[:200]
     diseases = Disease.objects.published().for_index()
     if letter in LETTERS:
         diseases = diseases.starting_with(letter)
     else:
         letter = ""
-    if query:
-        diseases = diseases.filter(name__icontains=query)
     page = Paginator(diseases, settings.DISEASES_PER_PAGE).get_page(request.GET.get("page"))
     return render(
-        request,
-        "diseases/index.html",
-        {"page": page, "letter": letter, "query": query, "letters": letter_counts().items()},
+        request, "diseases/index.html", {"page": page, "letter": letter, "letters": letter_counts().items()}
     )
 
 

@@ -58,7 +58,6 @@ MIDDLEWARE = [
     # Above anything that may answer early (WhiteNoise, CommonMiddleware), so those answers get CORS too.
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "portal.middleware.RejectNullCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

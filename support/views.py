@@ -4,6 +4,7 @@ import logging
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import slug_re
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
@@ -53,7 +54,12 @@ def connect(request):
         return _submit(request)
     initial = {"form_token": FormToken.new().dumps()}
     slug = request.GET.get("disease", "").strip()[:255]
-    disease = Disease.objects.published().only("name", "slug").filter(slug=slug).first() if slug else None
+    # Anything that is not slug-shaped cannot name a disease, so it never reaches a query.
+    disease = (
+        Disease.objects.published().only("name", "slug").filter(slug=slug).first()
+        if slug_re.match(slug)
+        else None
+    )
     if disease:
         initial.update(disease=disease.name, disease_slug=disease.slug)
     problem = ""

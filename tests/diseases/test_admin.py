@@ -84,3 +84,13 @@ def test_saving_without_text_changes_keeps_the_last_updated_date(admin_client):
     assert response.status_code == 302
     disease.refresh_from_db()
     assert disease.content_updated_at is None
+
+
+def test_phenotype_autocomplete_survives_a_nul_character(admin_client):
+    PhenotypeFactory(name="Splenomegaly")
+    response = admin_client.get(
+        reverse("admin:autocomplete"),
+        {"term": "spleno\x00", "app_label": "diseases", "model_name": "annotation", "field_name": "phenotype"},
+    )
+    assert response.status_code == 200
+    assert [result["text"].split(" (")[0] for result in response.json()["results"]] == ["Splenomegaly"]

@@ -164,11 +164,22 @@ def test_index_filters_by_letter_and_counts_each_letter(client):
     assert '?letter=C"' not in html
 
 
-def test_index_query_filters_by_name(client):
-    DiseaseFactory(name="Alport syndrome")
-    DiseaseFactory(name="Batten disease")
-    html = client.get(reverse("diseases:index"), {"q": "batten"}).content.decode()
-    assert "Batten disease" in html and "Alport syndrome" not in html
+def test_an_old_index_search_link_goes_to_the_search_page(client):
+    response = client.get(reverse("diseases:index"), {"q": "batten disease"})
+    assert response.status_code == 302
+    assert response["Location"] == "/search/?q=batten+disease"
+
+
+@pytest.mark.parametrize("url", ["/symptoms/HP:00%0017/", "/symptoms/HP:abc/", "/symptoms/1744/"])
+def test_a_malformed_symptom_id_is_a_friendly_404(client, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "could not find that page" in response.content.decode()
+
+
+def test_a_lowercase_symptom_id_finds_the_term(client):
+    phenotype = PhenotypeFactory()
+    assert client.get(f"/symptoms/{phenotype.hpo_id.lower()}/").status_code == 200
 
 
 def test_index_survives_a_nonsense_page_number(client):

@@ -74,8 +74,9 @@ def test_form_is_prefilled_from_the_disease_page_link(client, disease, django_as
     assert response["Cache-Control"].startswith("max-age=0")
 
 
-def test_unknown_disease_in_the_link_gets_a_kind_message(client):
-    response = client.get(CONNECT, {"disease": "no-such-disease"})
+@pytest.mark.parametrize("value", ["no-such-disease", "bad\x00slug", "not a slug!"])
+def test_unknown_disease_in_the_link_gets_a_kind_message(client, value):
+    response = client.get(CONNECT, {"disease": value})
     assert response.status_code == 200
     assert "We could not find that disease in our list" in html(response)
 
