@@ -90,7 +90,12 @@ def test_phenotype_autocomplete_survives_a_nul_character(admin_client):
     PhenotypeFactory(name="Splenomegaly")
     response = admin_client.get(
         reverse("admin:autocomplete"),
-        {"term": "spleno\x00", "app_label": "diseases", "model_name": "annotation", "field_name": "phenotype"},
+        {
+            "term": "spleno\x00",
+            "app_label": "diseases",
+            "model_name": "annotation",
+            "field_name": "phenotype",
+        },
     )
     assert response.status_code == 200
     assert [result["text"].split(" (")[0] for result in response.json()["results"]] == ["Splenomegaly"]
