@@ -149,6 +149,8 @@ def _real_data_loaded():
 
 @pytest.fixture(scope="session")
 def _real_data_session(django_db_setup, django_db_blocker):
+    from django.db import connection
+
     from diseases.importer.run import import_data
     from tests.data.import_files import clear_imported_data
 
@@ -158,6 +160,9 @@ def _real_data_session(django_db_setup, django_db_blocker):
     yield
     with django_db_blocker.unblock():
         clear_imported_data()
+        # Session teardown can run in another context (Playwright's greenlets) with its own connection,
+        # which Django's teardown would not see; left open, it stops PostgreSQL dropping the test database.
+        connection.close()
 
 
 @pytest.fixture
