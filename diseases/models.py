@@ -155,10 +155,6 @@ class Disease(models.Model):
     def has_written_content(self):
         return any(getattr(self, field) for field in self.CONTENT_FIELDS)
 
-    @property
-    def gard_identifier(self):
-        return next((i for i in self.identifiers.all() if i.source == ExternalIdentifier.Source.GARD), None)
-
 
 class DiseaseSynonym(models.Model):
     disease = models.ForeignKey(Disease, on_delete=models.CASCADE, related_name="synonyms")

@@ -290,20 +290,34 @@ def _visible_sql(kind, alias: str) -> tuple[str, dict]:
     return f"({alias}.kind = 'disease' AND {alias}.disease_id IN ({published}))", params
 
 
-def _postgres_suggestions(kinds, folded: str, *, limit: int) -> list[dict]:
+def _query_params(folded: str, *, limit: int) -> dict:
+    """Parameters every PostgreSQL search statement takes; the last word also matches as a prefix."""
     tokens = folded.split()
     if len(tokens[-1]) >= MIN_PREFIX_LENGTH:
         tokens[-1] += ":*"
-    params = {
+    return {
         "folded": folded,
+        # fold() leaves only letters, digits and spaces, so LIKE and to_tsquery see no operators.
         "prefix": folded + "%",
+        "tsquery": " & ".join(tokens),
+        "length": float(len(folded)),
+        "limit": limit,
+    }
+
+
+def _run_search(branches, params) -> list[dict]:
+    with connection.cursor() as cursor:
+        cursor.execute(POSTGRES_SEARCH.format(branches=" UNION ALL ".join(branches)), params)
+        return [dict(zip(ROW_VALUES, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _postgres_suggestions(kinds, folded: str, *, limit: int) -> list[dict]:
+    params = {
+        **_query_params(folded, limit=limit),
         # The names that start with ``folded`` sort from ``low`` up to, not including, ``high``.
         "low": folded,
         "high": folded[:-1] + chr(ord(folded[-1]) + 1),
-        "tsquery": " & ".join(tokens),
-        "length": float(len(folded)),
         "window": SUGGEST_WINDOW,
-        "limit": limit,
     }
     branches = []
     for kind in kinds:
@@ -318,23 +332,11 @@ def _postgres_suggestions(kinds, folded: str, *, limit: int) -> list[dict]:
                 related_weight=FIELD_WEIGHTS[SearchTerm.Field.RELATED_NAME],
             )
         )
-    with connection.cursor() as cursor:
-        cursor.execute(POSTGRES_SEARCH.format(branches=" UNION ALL ".join(branches)), params)
-        return [dict(zip(ROW_VALUES, row, strict=True)) for row in cursor.fetchall()]
+    return _run_search(branches, params)
 
 
 def _postgres_rows(kinds, folded: str, *, limit: int) -> list[dict]:
-    tokens = folded.split()
-    if len(tokens[-1]) >= MIN_PREFIX_LENGTH:
-        tokens[-1] += ":*"
-    params = {
-        "folded": folded,
-        # fold() leaves only letters, digits and spaces, so LIKE and to_tsquery see no operators.
-        "prefix": folded + "%",
-        "tsquery": " & ".join(tokens),
-        "length": float(len(folded)),
-        "limit": limit,
-    }
+    params = _query_params(folded, limit=limit)
     branches = []
     weight = FIELD_WEIGHTS[SearchTerm.Field.RELATED_NAME]
     for kind in kinds:
@@ -345,9 +347,7 @@ def _postgres_rows(kinds, folded: str, *, limit: int) -> list[dict]:
             visible_e, visible_e_params = _visible_sql(kind, "e")
             params.update(visible_e_params)
             branches.append(TYPOS_BRANCH.format(visible=visible, visible_e=visible_e, related_weight=weight))
-    with connection.cursor() as cursor:
-        cursor.execute(POSTGRES_SEARCH.format(branches=" UNION ALL ".join(branches)), params)
-        return [dict(zip(ROW_VALUES, row, strict=True)) for row in cursor.fetchall()]
+    return _run_search(branches, params)
 
 
 def _sqlite_rows(kinds, folded: str, *, limit: int) -> list[dict]:

@@ -94,7 +94,7 @@ def symptom_detail(request, hpo_id):
                 "children", queryset=Phenotype.objects.current().only("hpo_id", "name").order_by("name")
             ),
         ),
-        hpo_id=hpo_id.upper(),
+        hpo_id=hpo_id,  # the URL converter has upper-cased it
     )
     if phenotype.is_obsolete and phenotype.replaced_by:
         return redirect(phenotype.replaced_by, permanent=True)
