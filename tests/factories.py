@@ -237,3 +237,17 @@ def matching_catalogue(t):
         disease_with_annotations(f"Skin disease {index}", (t.dry_skin, band.FREQUENT)) for index in range(10)
     ]
     return d
+
+
+def searchable_alps(*, omim_label=""):
+    """ALPS as search sees it: its name, two other names, its GARD id and ORPHA and OMIM identifiers."""
+    disease = DiseaseFactory(
+        name="Autoimmune lymphoproliferative syndrome",
+        slug="autoimmune-lymphoproliferative-syndrome",
+        gard_id=8686,
+    )
+    DiseaseSynonymFactory(disease=disease, name="ALPS")
+    DiseaseSynonymFactory(disease=disease, name="Canale-Smith syndrome")
+    ExternalIdentifierFactory(disease=disease, source="ORPHA", code="3261")
+    ExternalIdentifierFactory(disease=disease, source="OMIM", code="601859", label=omim_label)
+    return disease

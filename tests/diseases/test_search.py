@@ -10,9 +10,9 @@ from diseases.models import Disease, PhenotypeSynonym, SearchTerm
 from tests.factories import (
     DiseaseFactory,
     DiseaseSynonymFactory,
-    ExternalIdentifierFactory,
     PhenotypeFactory,
     PhenotypeSynonymFactory,
+    searchable_alps,
 )
 
 pytestmark = pytest.mark.django_db
@@ -24,21 +24,7 @@ postgresql_only = pytest.mark.skipif(
 
 @pytest.fixture
 def alps():
-    disease = DiseaseFactory(
-        name="Autoimmune lymphoproliferative syndrome",
-        slug="autoimmune-lymphoproliferative-syndrome",
-        gard_id=8686,
-    )
-    DiseaseSynonymFactory(disease=disease, name="ALPS")
-    DiseaseSynonymFactory(disease=disease, name="Canale-Smith syndrome")
-    ExternalIdentifierFactory(disease=disease, source="ORPHA", code="3261")
-    ExternalIdentifierFactory(
-        disease=disease,
-        source="OMIM",
-        code="601859",
-        label="Autoimmune lymphoproliferative syndrome, type IA",
-    )
-    return disease
+    return searchable_alps(omim_label="Autoimmune lymphoproliferative syndrome, type IA")
 
 
 @pytest.fixture

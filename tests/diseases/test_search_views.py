@@ -8,10 +8,10 @@ from diseases import search
 from diseases.models import Disease
 from tests.factories import (
     DiseaseFactory,
-    DiseaseSynonymFactory,
     ExternalIdentifierFactory,
     PhenotypeFactory,
     PhenotypeSynonymFactory,
+    searchable_alps,
 )
 
 pytestmark = pytest.mark.django_db
@@ -22,16 +22,7 @@ SUGGEST = reverse("diseases:suggest")
 
 @pytest.fixture
 def alps():
-    disease = DiseaseFactory(
-        name="Autoimmune lymphoproliferative syndrome",
-        slug="autoimmune-lymphoproliferative-syndrome",
-        gard_id=8686,
-    )
-    DiseaseSynonymFactory(disease=disease, name="ALPS")
-    DiseaseSynonymFactory(disease=disease, name="Canale-Smith syndrome")
-    ExternalIdentifierFactory(disease=disease, source="ORPHA", code="3261")
-    ExternalIdentifierFactory(disease=disease, source="OMIM", code="601859")
-    return disease
+    return searchable_alps()
 
 
 @pytest.fixture
