@@ -213,7 +213,14 @@ def real_search(real_data, _real_search_session, django_db_blocker):
     return real_data
 
 
+def _uses_real_data(item):
+    return "real_data" in getattr(item, "fixturenames", ())
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
+    for item in items:
+        if _uses_real_data(item):
+            item.add_marker(pytest.mark.slow)
     # The real catalogue is committed once and kept, so the tests that read it run last.
-    items.sort(key=lambda item: "real_data" in getattr(item, "fixturenames", ()))
+    items.sort(key=_uses_real_data)
