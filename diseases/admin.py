@@ -1,21 +1,19 @@
-from datetime import timedelta
-
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import Q
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
+from .edits import edit_from_forms
 from .history import TextDiffContextHelper, related_changes
+from .identifiers import parse_identifier
 from .markup import render_markdown
 from .models import (
     Annotation,
@@ -28,15 +26,9 @@ from .models import (
     Reference,
     Resource,
 )
-from .search import index_disease
 
-REVIEW_INTERVAL = timedelta(days=365 * 2)
 # Editors paste addresses without a scheme now and then; assume the secure one (Django 6's default).
 HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
-
-
-def review_due_q():
-    return Q(status=Disease.Status.PUBLISHED, last_reviewed_at__lt=timezone.now() - REVIEW_INTERVAL)
 
 
 # --- Inlines ---------------------------------------------------------------------------------------
@@ -86,13 +78,6 @@ class AnnotationInlineForm(forms.ModelForm):
         widget = getattr(widget, "widget", widget)  # unwrap RelatedFieldWidgetWrapper
         if self.instance.pk and isinstance(widget, KnownChoiceAutocompleteSelect):
             widget.known_object = self.instance.phenotype
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if self.instance.pk and "band" in self.changed_data:
-            # A band set by hand is the editor's; the next import must keep it.
-            cleaned_data["band_corrected"] = True
-        return cleaned_data
 
 
 class AnnotationInline(admin.TabularInline):
@@ -172,13 +157,10 @@ class HasWrittenContentFilter(admin.SimpleListFilter):
         return [("yes", "Has written content"), ("no", "Imported data only")]
 
     def queryset(self, request, queryset):
-        written = Q()
-        for field in Disease.CONTENT_FIELDS:
-            written |= ~Q(**{field: ""})
         if self.value() == "yes":
-            return queryset.filter(written)
+            return queryset.with_written_content()
         if self.value() == "no":
-            return queryset.exclude(written)
+            return queryset.without_written_content()
         return queryset
 
 
@@ -191,9 +173,9 @@ class ReviewDueFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "yes":
-            return queryset.filter(review_due_q())
+            return queryset.filter(Disease.review_due_q())
         if self.value() == "no":
-            return queryset.exclude(review_due_q())
+            return queryset.exclude(Disease.review_due_q())
         return queryset
 
 
@@ -285,20 +267,15 @@ class DiseaseAdmin(SimpleHistoryAdmin):
 
     def get_search_results(self, request, queryset, search_term):
         # "ORPHA:3261" finds the disease with that identifier, as readers would type it.
-        source, _, code = search_term.strip().partition(":")
-        if code and source.upper() in ExternalIdentifier.Source.values:
-            matches = ExternalIdentifier.objects.filter(source=source.upper(), code=code.strip())
-            return queryset.filter(pk__in=matches.values("disease_id")), False
+        identifier = parse_identifier(search_term, bare_number_source=None)
+        if identifier and not identifier.is_symptom:
+            return queryset.with_identifier(identifier), False
         return super().get_search_results(request, queryset, search_term)
 
     # Display -----------------------------------------------------------------------------------
     @admin.display(description="Review", boolean=False)
     def review_flag(self, obj):
-        if (
-            obj.status == Disease.Status.PUBLISHED
-            and obj.last_reviewed_at
-            and (obj.last_reviewed_at < timezone.now() - REVIEW_INTERVAL)
-        ):
+        if obj.is_review_due:
             return format_html('<span class="review-due">{}</span>', "Review due")
         return ""
 
@@ -307,27 +284,22 @@ class DiseaseAdmin(SimpleHistoryAdmin):
         if not obj.pk:
             return "—"
         preview = reverse("diseases:preview", kwargs={"slug": obj.slug})
-        if obj.status == Disease.Status.PUBLISHED:
+        if obj.is_published:
             return format_html('<a href="{}">View the public page</a>', obj.get_absolute_url())
         return format_html('<a href="{}">Preview this draft</a>', preview)
 
     # Saving ------------------------------------------------------------------------------------
+    # The form and its inlines only describe the change; services.apply_edit writes it, all at once.
     def save_model(self, request, obj, form, change):
-        services.save_disease(
-            disease=obj, changed_fields=form.changed_data, created=not change, acting_user=request.user
-        )
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        # Names and identifiers live in inlines, so the search rows are rebuilt once all are saved.
-        index_disease(form.instance)
+        pass
 
     def save_formset(self, request, form, formset, change):
-        super().save_formset(request, form, formset, change)
-        if formset.model in (Reference, Resource, DiseaseSynonym) and (
-            formset.new_objects or formset.changed_objects or formset.deleted_objects
-        ):
-            services.touch_content(disease=form.instance)
+        pass
+
+    def save_related(self, request, form, formsets, change):
+        services.apply_edit(
+            disease=form.instance, edit=edit_from_forms(form, formsets), acting_user=request.user
+        )
 
     # Workflow ----------------------------------------------------------------------------------
     def _run_transition(self, request, queryset, action):
@@ -406,17 +378,7 @@ class DiseaseAdmin(SimpleHistoryAdmin):
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:
-            context["workflow_actions"] = [
-                (action, label)
-                for action, label in [
-                    ("send_to_review", "Send to review"),
-                    ("return_to_draft", "Return to draft"),
-                    ("publish", "Publish"),
-                    ("unpublish", "Unpublish"),
-                ]
-                if obj.status in services.TRANSITIONS[action][0]
-                and request.user.has_perm(services.TRANSITIONS[action][2])
-            ]
+            context["workflow_actions"] = services.allowed_transitions(obj, request.user)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     # History -----------------------------------------------------------------------------------

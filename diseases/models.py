@@ -1,14 +1,28 @@
+"""The disease catalogue: pages, their names, identifiers, symptom rows, references and resources.
+
+Each screen's read is a named queryset method here, next to ``published()``, the one gate for
+everything readers see. Writes go through ``diseases.services`` (editors) and ``diseases.importer``.
+"""
+
+import string
+from datetime import timedelta
+from functools import reduce
+from operator import or_
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q
+from django.db.models.functions import Substr, Upper
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
-HPO_ID_VALIDATOR = RegexValidator(r"^HP:\d{7}$", "An HPO id looks like HP:0001744.")
+from . import identifiers
+from .identifiers import HPO_ID_VALIDATOR
+
 PUBMED_ID_VALIDATOR = RegexValidator(r"^\d{1,9}$", "A PubMed id is a number, such as 24627283.")
 
 
@@ -19,9 +33,19 @@ class Origin(models.TextChoices):
     EDITOR = "editor", "Editor"
 
 
+class CategoryQuerySet(models.QuerySet):
+    def with_published_counts(self):
+        """Each category with its number of published diseases (``disease_count``), in one query."""
+        return self.only("name", "slug").annotate(
+            disease_count=Count("diseases", filter=Q(diseases__in=Disease.objects.published()))
+        )
+
+
 class Category(models.Model):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
+
+    objects = CategoryQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -50,8 +74,56 @@ class DiseaseQuerySet(models.QuerySet):
             return self.filter(name__regex=r"^[^A-Za-z]")
         return self.filter(name__istartswith=letter)
 
+    def letter_counts(self) -> dict[str, int]:
+        """Diseases per index letter, in index order; letters without any are kept with 0."""
+        counts = dict.fromkeys(Disease.INDEX_LETTERS, 0)
+        rows = (
+            self.annotate(initial=Upper(Substr("name", 1, 1)))
+            .values("initial")
+            .annotate(total=Count("pk"))
+            .order_by()
+        )
+        for row in rows:
+            letter = row["initial"] if row["initial"] in counts else Disease.OTHER_LETTER
+            counts[letter] += row["total"]
+        return counts
+
     def recently_updated(self):
         return self.filter(content_updated_at__isnull=False).order_by("-content_updated_at")
+
+    def with_identifier(self, identifier):
+        """Pages that carry ``identifier`` (an ``identifiers.Identifier``); a GARD number also matches
+        a page's own GARD id, and codes match with or without leading zeros."""
+        carried = ExternalIdentifier.objects.filter(
+            source=identifier.source, code__in=identifiers.code_variants(identifier.code)
+        )
+        match = Q(pk__in=carried.values("disease_id"))
+        if identifier.source == identifiers.Source.GARD:
+            match |= Q(gard_id=int(identifier.code))
+        return self.filter(match)
+
+    def with_written_content(self):
+        return self.filter(Disease.written_content_q())
+
+    def without_written_content(self):
+        return self.exclude(Disease.written_content_q())
+
+    def review_due(self):
+        """Published pages last reviewed longer ago than ``Disease.REVIEW_INTERVAL``."""
+        return self.filter(Disease.review_due_q())
+
+    def for_api_list(self):
+        """A page of the API's disease list: names, categories and identifiers, in name order."""
+        return (
+            self.only("name", "slug", "content_updated_at")
+            .prefetch_related(
+                Prefetch("categories", queryset=Category.objects.only("name", "slug")),
+                Prefetch(
+                    "identifiers", queryset=ExternalIdentifier.objects.only("disease_id", "source", "code")
+                ),
+            )
+            .order_by("name", "pk")
+        )
 
     def for_page(self):
         """Everything the disease page shows, in a fixed number of queries."""
@@ -104,6 +176,9 @@ class Disease(models.Model):
     ]
     CONTENT_FIELDS = ["summary"] + [field for field, _ in NARRATIVE_SECTIONS]
     OTHER_LETTER = "0-9"
+    INDEX_LETTERS = [*string.ascii_uppercase, OTHER_LETTER]
+    # Published pages not reviewed for this long are flagged to editors.
+    REVIEW_INTERVAL = timedelta(days=365 * 2)
 
     name = models.CharField(max_length=255)
     slug = models.SlugField(max_length=255, unique=True)
@@ -152,8 +227,30 @@ class Disease(models.Model):
         return reverse("diseases:detail", kwargs={"slug": self.slug})
 
     @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
+
+    @property
     def has_written_content(self):
         return any(getattr(self, field) for field in self.CONTENT_FIELDS)
+
+    @property
+    def is_review_due(self):
+        return bool(
+            self.is_published
+            and self.last_reviewed_at
+            and self.last_reviewed_at < timezone.now() - self.REVIEW_INTERVAL
+        )
+
+    @classmethod
+    def review_due_q(cls):
+        """The query form of ``is_review_due``, for counts and filters."""
+        return Q(status=cls.Status.PUBLISHED, last_reviewed_at__lt=timezone.now() - cls.REVIEW_INTERVAL)
+
+    @classmethod
+    def written_content_q(cls):
+        """Pages with any written text: the query form of ``has_written_content``."""
+        return reduce(or_, (~Q(**{field: ""}) for field in cls.CONTENT_FIELDS))
 
 
 class DiseaseSynonym(models.Model):
@@ -174,12 +271,7 @@ class DiseaseSynonym(models.Model):
 
 
 class ExternalIdentifier(models.Model):
-    class Source(models.TextChoices):
-        ORPHA = "ORPHA", "Orphanet"
-        OMIM = "OMIM", "OMIM"
-        GARD = "GARD", "GARD"
-        DECIPHER = "DECIPHER", "DECIPHER"
-        MONDO = "MONDO", "Mondo"
+    Source = identifiers.Source
 
     URL_TEMPLATES = {
         Source.ORPHA: "https://www.orpha.net/en/disease/detail/{code}",
@@ -214,6 +306,32 @@ class ExternalIdentifier(models.Model):
 class PhenotypeQuerySet(models.QuerySet):
     def current(self):
         return self.filter(is_obsolete=False)
+
+    def for_symptom_page(self):
+        """A term with its everyday names, its parents and its current children, in four queries."""
+        return self.select_related("replaced_by").prefetch_related(
+            Prefetch(
+                "synonyms",
+                queryset=PhenotypeSynonym.objects.filter(is_lay=True).only("phenotype_id", "name"),
+                to_attr="lay_synonyms",
+            ),
+            Prefetch("parents", queryset=Phenotype.objects.only("hpo_id", "name").order_by("name")),
+            Prefetch(
+                "children", queryset=Phenotype.objects.current().only("hpo_id", "name").order_by("name")
+            ),
+        )
+
+    def for_api_detail(self):
+        """A term for the API: every synonym with its scope, parents and current children by HPO id."""
+        return self.select_related("replaced_by").prefetch_related(
+            Prefetch(
+                "synonyms", queryset=PhenotypeSynonym.objects.only("phenotype_id", "name", "scope", "is_lay")
+            ),
+            Prefetch("parents", queryset=Phenotype.objects.only("hpo_id", "name").order_by("hpo_id")),
+            Prefetch(
+                "children", queryset=Phenotype.objects.current().only("hpo_id", "name").order_by("hpo_id")
+            ),
+        )
 
 
 class Phenotype(models.Model):
@@ -270,6 +388,18 @@ class PhenotypeSynonym(models.Model):
         return self.name
 
 
+class AnnotationQuerySet(models.QuerySet):
+    def listing_published_diseases(self, phenotype):
+        """The published diseases whose table shows ``phenotype``, most frequent first, then by name."""
+        return (
+            self.filter(phenotype=phenotype, is_hidden=False, is_excluded=False)
+            .filter(disease__in=Disease.objects.published())
+            .select_related("disease")
+            .only("band", "frequency", "disease__name", "disease__slug")
+            .order_by("band", "disease__name", "disease_id")
+        )
+
+
 class Annotation(models.Model):
     """One row of a disease's symptom table: an HPO term and how often it occurs."""
 
@@ -314,6 +444,7 @@ class Annotation(models.Model):
         default=False, help_text="An editor set the band by hand; a re-import keeps it."
     )
 
+    objects = AnnotationQuerySet.as_manager()
     # Imports write in bulk and leave no history; editors' corrections go through save() and do.
     history = HistoricalRecords()
 
@@ -377,6 +508,12 @@ class Resource(models.Model):
         return self.title
 
 
+class DataReleaseQuerySet(models.QuerySet):
+    def hpo(self):
+        """The loaded HPO release, or None before the first import; one small query."""
+        return self.filter(source=DataRelease.Source.HPO).only("version", "loaded_at").first()
+
+
 class DataRelease(models.Model):
     """Which release of each imported data file is loaded; shown wherever imported data is."""
 
@@ -391,11 +528,24 @@ class DataRelease(models.Model):
     checksum = models.CharField(max_length=64, help_text="SHA-256 of the file, to skip an unchanged release.")
     loaded_at = models.DateTimeField()
 
+    objects = DataReleaseQuerySet.as_manager()
+
     class Meta:
         ordering = ["source"]
 
+    VERSION_LABELS = {
+        Source.HPO: "HPO release",
+        Source.HPOA: "Annotations release",
+        Source.GARD: "Package version",
+    }
+
     def __str__(self):
         return f"{self.get_source_display()} {self.version}"
+
+    @property
+    def version_label(self):
+        """The release as readers are shown it, such as "HPO release 2025-01-16"."""
+        return f"{self.VERSION_LABELS.get(self.source, 'Release')} {self.version}"
 
 
 class SearchTerm(models.Model):

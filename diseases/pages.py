@@ -7,10 +7,35 @@ present the symptom table and the sections the same way, without new queries.
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from .importer.releases import hpo_release
+from django.http import Http404
+
 from .links import learn_more_links
 from .markup import cited_numbers, render_markdown
-from .models import Annotation, Disease, Resource
+from .models import Annotation, DataRelease, Disease, Resource
+
+NOTICE = "General information about a rare disease, not medical advice about any one person."
+# The columns of a symptom row, in the order the downloads and the API give them.
+SYMPTOM_COLUMNS = [
+    "hpo_id",
+    "term",
+    "lay_names",
+    "band",
+    "band_label",
+    "frequency",
+    "onset",
+    "not_a_feature",
+    "source_record",
+    "evidence",
+    "hpo_release",
+]
+
+
+def published_disease_or_404(slug) -> Disease:
+    """The published page at ``slug`` with everything it shows (``for_page()``), or a 404."""
+    disease = Disease.objects.published().for_page().filter(slug=slug).first()
+    if disease is None:
+        raise Http404("No published disease has this slug.")
+    return disease
 
 
 @dataclass
@@ -73,6 +98,31 @@ def citation_backlinks(disease) -> dict[int, list[str]]:
     return backlinks
 
 
+def symptom_row(annotation, hpo_version) -> dict:
+    """One row of the symptom table with its provenance, as the downloads and the API give it."""
+    phenotype = annotation.phenotype
+    return {
+        "hpo_id": phenotype.hpo_id,
+        "term": phenotype.name,
+        "lay_names": phenotype.lay_names,
+        "band": annotation.band,
+        "band_label": str(Annotation.BAND_SHORT_LABELS[annotation.band]),
+        "frequency": annotation.frequency,
+        "onset": annotation.onset,
+        "not_a_feature": annotation.is_excluded,
+        "source_record": annotation.source_record,
+        "evidence": annotation.evidence,
+        "hpo_release": hpo_version,
+    }
+
+
+def symptom_rows(disease, hpo_release) -> list[dict]:
+    """The page's table in page order: band by band, then the "not a feature" terms."""
+    version = hpo_release.version if hpo_release else ""
+    annotations = [row for band in symptom_bands(disease) for row in band.rows] + excluded_symptoms(disease)
+    return [symptom_row(annotation, version) for annotation in annotations]
+
+
 def resource_groups(disease) -> list[ResourceGroup]:
     groups = {key: ResourceGroup(key, label) for key, label in Resource.Section.choices}
     for resource in disease.resources.all():
@@ -110,7 +160,7 @@ class DiseasePage:
             learn_more=learn_more_links(disease, disease.resources.all()),
             references=references,
             # One small query, and only on pages that show imported symptoms.
-            hpo_release=hpo_release() if bands or excluded else None,
+            hpo_release=DataRelease.objects.hpo() if bands or excluded else None,
         )
 
     @property

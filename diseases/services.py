@@ -1,12 +1,19 @@
-"""Writes to disease content. Admin, commands and tests call these, never ad-hoc saves."""
+"""Writes to disease content by people: the admin, commands and tests call these, never ad-hoc saves.
+
+Each function is atomic, checks who may do it, records who did it in the page's history, and brings
+the search rows up to date in the same transaction; the symptom-matching index is refreshed by a
+task once the change is committed. Imports write through ``diseases.importer`` instead, in bulk.
+"""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from .edits import ROW_KINDS, DiseaseEdit
 from .markup import cited_numbers
 from .models import Category, Disease, DiseaseSynonym, ExternalIdentifier, Reference, Resource
 from .search import index_disease
+from .tasks import schedule_similarity_refresh
 
 PUBLISH_PERMISSION = "diseases.publish_disease"
 EDIT_PERMISSION = "diseases.change_disease"
@@ -16,111 +23,81 @@ class WorkflowError(ValidationError):
     """A status change that the workflow does not allow."""
 
 
-def content_changed(changed_fields) -> bool:
-    return any(field in Disease.CONTENT_FIELDS for field in changed_fields)
+def _save(instance, *, acting_user, reason=None, update_fields=None):
+    instance._history_user = acting_user  # noqa: SLF001 - django-simple-history's documented hook
+    if reason:
+        instance._change_reason = reason  # noqa: SLF001
+    instance.save(update_fields=update_fields)
 
 
-def _save(disease, *, acting_user, reason, update_fields=None):
-    disease._history_user = acting_user  # noqa: SLF001 - django-simple-history's documented hook
-    disease._change_reason = reason  # noqa: SLF001
-    disease.save(update_fields=update_fields)
-
-
-@transaction.atomic
-def save_disease(*, disease: Disease, changed_fields=(), created=False, acting_user=None) -> Disease:
-    """Save an editor's change; the public "last updated" date moves only when the text really changed."""
-    if created and disease.has_written_content or content_changed(changed_fields):
-        disease.content_updated_at = timezone.now()
-    disease.full_clean(exclude=["categories"])
-    _save(disease, acting_user=acting_user, reason="Created" if created else "Edited")
-    return disease
-
-
-def touch_content(*, disease: Disease) -> None:
-    """Record that related content (references, resources, other names) really changed."""
-    disease.content_updated_at = timezone.now()
-    Disease.objects.filter(pk=disease.pk).update(content_updated_at=disease.content_updated_at)
-
-
-# --- Workflow: draft -> review -> published, and back to draft -------------------------------------
-
-TRANSITIONS = {
-    "send_to_review": ({Disease.Status.DRAFT}, Disease.Status.REVIEW, EDIT_PERMISSION),
-    "publish": ({Disease.Status.REVIEW}, Disease.Status.PUBLISHED, PUBLISH_PERMISSION),
-    "unpublish": ({Disease.Status.PUBLISHED}, Disease.Status.DRAFT, PUBLISH_PERMISSION),
-    "return_to_draft": ({Disease.Status.REVIEW}, Disease.Status.DRAFT, EDIT_PERMISSION),
-}
-TRANSITION_LABELS = {
-    "send_to_review": "Sent to review",
-    "publish": "Published",
-    "unpublish": "Unpublished",
-    "return_to_draft": "Returned to draft",
-}
-
-
-@transaction.atomic
-def transition(*, disease: Disease, action: str, acting_user) -> Disease:
-    """Move a disease page through the editorial workflow, checking role and current status."""
-    allowed_from, target, permission = TRANSITIONS[action]
-    if not acting_user.has_perm(permission):
-        raise PermissionDenied(f"You are not allowed to {action.replace('_', ' ')} pages.")
-    disease = Disease.objects.select_for_update().get(pk=disease.pk)
-    if disease.status not in allowed_from:
-        raise WorkflowError(
-            f"“{disease.name}” is {disease.get_status_display().lower()}, so it cannot be "
-            f"{TRANSITION_LABELS[action].lower()}."
-        )
-    disease.status = target
-    update_fields = ["status", "updated_at"]
-    if action == "publish":
-        now = timezone.now()
-        disease.published_at = now
-        disease.last_reviewed_at = now
-        disease.last_reviewed_by = acting_user
-        update_fields += ["published_at", "last_reviewed_at", "last_reviewed_by"]
-    _save(disease, acting_user=acting_user, reason=TRANSITION_LABELS[action], update_fields=update_fields)
-    index_disease(disease)  # matching only ranks published pages
-    return disease
-
-
-def send_to_review(*, disease, acting_user):
-    return transition(disease=disease, action="send_to_review", acting_user=acting_user)
-
-
-def publish(*, disease, acting_user):
-    return transition(disease=disease, action="publish", acting_user=acting_user)
-
-
-def unpublish(*, disease, acting_user):
-    return transition(disease=disease, action="unpublish", acting_user=acting_user)
-
-
-# --- History ---------------------------------------------------------------------------------------
-
-REVERTIBLE_FIELDS = ["name", *Disease.CONTENT_FIELDS]
-
-
-@transaction.atomic
-def revert_disease(*, disease: Disease, history_id: int, acting_user) -> Disease:
-    """Restore a page's name and text from an earlier version; the revert is itself a new version."""
-    if not acting_user.has_perm(EDIT_PERMISSION):
-        raise PermissionDenied("You are not allowed to change pages.")
-    version = disease.history.get(history_id=history_id)
-    changed = [field for field in REVERTIBLE_FIELDS if getattr(disease, field) != getattr(version, field)]
-    if not changed:
-        return disease
-    for field in changed:
-        setattr(disease, field, getattr(version, field))
-    if content_changed(changed):
-        disease.content_updated_at = timezone.now()
-    disease.full_clean(exclude=["categories"])
-    reason = f"Reverted to the version of {timezone.localtime(version.history_date):%d %b %Y %H:%M}"
-    _save(disease, acting_user=acting_user, reason=reason)
+def _reindex(disease):
+    """Search rows now, in this transaction; the matching index once it is committed."""
     index_disease(disease)
+    transaction.on_commit(schedule_similarity_refresh)
+
+
+# --- Editing a page ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def apply_edit(*, disease: Disease, edit: DiseaseEdit, acting_user, reason=None) -> Disease:
+    """Write an editor's change to a page and its related rows, all or nothing.
+
+    ``disease`` may be new (no primary key yet): it is created first. The public "last updated" date
+    moves only when readers would see new text. A change that leaves a ``[n]`` marker without
+    reference ``n`` is refused with a ``ValidationError`` naming it, and nothing is written.
+    """
+    created = disease.pk is None
+    if not (acting_user.has_perm("diseases.add_disease" if created else EDIT_PERMISSION)):
+        raise PermissionDenied("You are not allowed to change pages.")
+    for name, value in edit.fields.items():
+        setattr(disease, name, value)
+    if edit.changes_content or (created and disease.has_written_content):
+        disease.content_updated_at = timezone.now()
+    disease.full_clean(exclude=["categories"])
+    _save(disease, acting_user=acting_user, reason=reason or ("Created" if created else "Edited"))
+    if edit.categories is not None:
+        disease.categories.set(Category.objects.filter(pk__in=edit.categories))
+    for key, changes in edit.rows.items():
+        _apply_rows(disease, ROW_KINDS[key], changes, acting_user)
+    check_citations(disease)
+    _reindex(disease)
     return disease
 
 
-# --- References ------------------------------------------------------------------------------------
+def _apply_rows(disease, kind, changes, acting_user):
+    rows = kind.model.objects.filter(disease=disease).in_bulk([c.pk for c in changes if c.pk is not None])
+    for change in changes:
+        if change.pk is None:
+            row = kind.model(disease=disease)
+        else:
+            row = rows.get(change.pk)
+            if row is None:
+                continue  # removed meanwhile (by another editor or an import): nothing left to change
+        if change.delete:
+            row._history_user = acting_user  # noqa: SLF001
+            row.delete()
+            continue
+        for name, value in change.values.items():
+            if name in kind.fields:
+                setattr(row, name, value)
+        if kind.key == "annotations" and "band" in change.values and row.pk is not None:
+            # A band set by hand is the editor's: the next import must keep it.
+            row.band_corrected = True
+        row.full_clean(exclude=["disease"], validate_unique=False, validate_constraints=False)
+        _save(row, acting_user=acting_user)
+
+
+def check_citations(disease):
+    """Refuse a page whose text cites a reference number it does not have."""
+    numbers = disease.references.values_list("number", flat=True)
+    errors = missing_reference_errors(_texts(disease), list(numbers))
+    if errors:
+        raise ValidationError(errors)
+
+
+def _texts(disease) -> dict[str, str]:
+    return {field: getattr(disease, field) for field in Disease.CONTENT_FIELDS}
 
 
 def citations_by_number(texts: dict[str, str]) -> dict[int, list[str]]:
@@ -146,20 +123,84 @@ def missing_reference_errors(texts: dict[str, str], reference_numbers) -> list[s
     ]
 
 
+# --- Workflow: draft -> review -> published, and back to draft -------------------------------------
+
+TRANSITIONS = {
+    "send_to_review": ({Disease.Status.DRAFT}, Disease.Status.REVIEW, EDIT_PERMISSION),
+    "publish": ({Disease.Status.REVIEW}, Disease.Status.PUBLISHED, PUBLISH_PERMISSION),
+    "unpublish": ({Disease.Status.PUBLISHED}, Disease.Status.DRAFT, PUBLISH_PERMISSION),
+    "return_to_draft": ({Disease.Status.REVIEW}, Disease.Status.DRAFT, EDIT_PERMISSION),
+}
+TRANSITION_LABELS = {
+    "send_to_review": "Sent to review",
+    "publish": "Published",
+    "unpublish": "Unpublished",
+    "return_to_draft": "Returned to draft",
+}
+# What the admin's buttons say, in the order it shows them.
+TRANSITION_BUTTONS = [
+    ("send_to_review", "Send to review"),
+    ("return_to_draft", "Return to draft"),
+    ("publish", "Publish"),
+    ("unpublish", "Unpublish"),
+]
+
+
+def allowed_transitions(disease, user) -> list[tuple[str, str]]:
+    """The (action, button label) pairs ``user`` may apply to ``disease`` now."""
+    return [
+        (action, label)
+        for action, label in TRANSITION_BUTTONS
+        if disease.status in TRANSITIONS[action][0] and user.has_perm(TRANSITIONS[action][2])
+    ]
+
+
 @transaction.atomic
-def delete_reference(*, reference: Reference, acting_user=None) -> None:
-    """Delete a reference unless the page still cites it."""
-    disease = reference.disease
-    texts = {field: getattr(disease, field) for field in Disease.CONTENT_FIELDS}
-    fields = citations_by_number(texts).get(reference.number)
-    if fields:
-        raise ValidationError(
-            f"Reference [{reference.number}] is still cited in {', '.join(field_label(f) for f in fields)}. "
-            "Remove the citation first."
+def transition(*, disease: Disease, action: str, acting_user) -> Disease:
+    """Move a disease page through the editorial workflow, checking role and current status."""
+    allowed_from, target, permission = TRANSITIONS[action]
+    if not acting_user.has_perm(permission):
+        raise PermissionDenied(f"You are not allowed to {action.replace('_', ' ')} pages.")
+    disease = Disease.objects.select_for_update().get(pk=disease.pk)
+    if disease.status not in allowed_from:
+        raise WorkflowError(
+            f"“{disease.name}” is {disease.get_status_display().lower()}, so it cannot be "
+            f"{TRANSITION_LABELS[action].lower()}."
         )
-    reference._history_user = acting_user  # noqa: SLF001
-    reference.delete()
-    touch_content(disease=disease)
+    disease.status = target
+    update_fields = ["status", "updated_at"]
+    if action == "publish":
+        now = timezone.now()
+        disease.published_at = now
+        disease.last_reviewed_at = now
+        disease.last_reviewed_by = acting_user
+        update_fields += ["published_at", "last_reviewed_at", "last_reviewed_by"]
+    _save(disease, acting_user=acting_user, reason=TRANSITION_LABELS[action], update_fields=update_fields)
+    # Search rows exist for every status; matching ranks published pages only.
+    transaction.on_commit(schedule_similarity_refresh)
+    return disease
+
+
+# --- History ---------------------------------------------------------------------------------------
+
+REVERTIBLE_FIELDS = ["name", *Disease.CONTENT_FIELDS]
+
+
+@transaction.atomic
+def revert_disease(*, disease: Disease, history_id: int, acting_user) -> Disease:
+    """Restore a page's name and text from an earlier version; the revert is itself a new version."""
+    version = disease.history.get(history_id=history_id)
+    edit = DiseaseEdit(
+        fields={
+            field: getattr(version, field)
+            for field in REVERTIBLE_FIELDS
+            if getattr(disease, field) != getattr(version, field)
+        }
+    )
+    if not edit:
+        return disease
+    reason = f"Reverted to the version of {timezone.localtime(version.history_date):%d %b %Y %H:%M}"
+    return apply_edit(disease=disease, edit=edit, acting_user=acting_user, reason=reason)
 
 
 # --- Demo content ----------------------------------------------------------------------------------
@@ -186,7 +227,9 @@ def load_disease_content(*, content: dict, overwrite=False) -> tuple[Disease, bo
     disease.last_reviewed_at = disease.published_at = timezone.now()
     for field in Disease.CONTENT_FIELDS:
         setattr(disease, field, content.get(field, ""))
-    save_disease(disease=disease, changed_fields=Disease.CONTENT_FIELDS)
+    disease.content_updated_at = timezone.now()
+    disease.full_clean(exclude=["categories"])
+    _save(disease, acting_user=None, reason="Demo content loaded")
 
     disease.categories.add(*[Category.objects.get_or_create(name=name)[0] for name in content["categories"]])
     for position, name in enumerate(content["synonyms"]):
@@ -199,5 +242,5 @@ def load_disease_content(*, content: dict, overwrite=False) -> tuple[Disease, bo
     )
     disease.resources.all().delete()
     Resource.objects.bulk_create(Resource(disease=disease, **resource) for resource in content["resources"])
-    index_disease(disease)
+    _reindex(disease)
     return disease, True

@@ -1,18 +1,17 @@
 from django.shortcuts import render
 
-from diseases.importer.releases import current_releases
-from diseases.models import Disease
-from diseases.views import letter_counts
+from diseases.models import DataRelease, Disease
 
 RECENTLY_UPDATED_COUNT = 8
 
 
 def home(request):
-    recent = Disease.objects.published().recently_updated().only("name", "slug", "content_updated_at")
+    published = Disease.objects.published()
+    recent = published.recently_updated().only("name", "slug", "content_updated_at")
     return render(
         request,
         "portal/home.html",
-        {"recent": recent[:RECENTLY_UPDATED_COUNT], "letters": letter_counts().items()},
+        {"recent": recent[:RECENTLY_UPDATED_COUNT], "letters": published.letter_counts()},
     )
 
 
@@ -22,4 +21,4 @@ def about(request):
 
 def about_data(request):
     """The data sources, the releases loaded here, and the citation and licence notices they ask for."""
-    return render(request, "portal/about_data.html", {"releases": current_releases()})
+    return render(request, "portal/about_data.html", {"releases": DataRelease.objects.all()})

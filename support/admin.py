@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from . import services
-from .matching import suggested_matches
 from .models import ConnectionMatch, ConnectionRequest, OutboxMessage, RequestEvent
+from .suggestions import suggested_matches
 from .tasks import schedule_delivery
 
 logger = logging.getLogger(__name__)

@@ -2,6 +2,8 @@ import unicodedata
 
 from django import forms
 from django.db.models import Q
+from django.urls import reverse_lazy
+from django.utils.text import format_lazy
 
 from diseases.models import Disease
 
@@ -62,7 +64,7 @@ class ConnectionRequestForm(forms.Form):
         widget=forms.TextInput(
             attrs={
                 "autocomplete": "off",
-                "data-autocomplete": "/search/suggest/?type=disease",
+                "data-autocomplete": format_lazy("{}?type=disease", reverse_lazy("diseases:suggest")),
                 # static/js/combobox.js: a chosen suggestion fills in the name and its slug.
                 "data-autocomplete-action": "fill",
                 "data-autocomplete-target": "#id_disease_slug",

@@ -18,8 +18,12 @@ PHONE_VALIDATOR = RegexValidator(
 )
 
 
-def fold(text: str) -> str:
-    """Case, accents and spacing folded, so "São Paulo " and "sao paulo" compare equal."""
+def comparable(text: str) -> str:
+    """Free text in any script with case, accents and spacing set aside: "São Paulo " equals "sao paulo".
+
+    Unlike the search index's ``fold()``, which keeps only Latin letters and digits, this keeps every
+    letter, so two languages or places written in other scripts never compare equal by accident.
+    """
     decomposed = unicodedata.normalize("NFKD", text or "")
     stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
     return " ".join(stripped.casefold().split())

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-from .models import ConnectionMatch, ConnectionRequest, fold
+from .models import ConnectionMatch, ConnectionRequest, comparable
 
 CANDIDATE_CAP = 2000
 
@@ -17,9 +17,9 @@ class Suggestion:
 
 
 def _place_distance(a, b):
-    if fold(a.country) != fold(b.country):
+    if comparable(a.country) != comparable(b.country):
         return 2, "lives in another country"
-    if a.region and fold(a.region) == fold(b.region):
+    if a.region and comparable(a.region) == comparable(b.region):
         return 0, "same region"
     return 1, "same country"
 
@@ -32,7 +32,7 @@ def _age_distance(a, b):
 
 
 def _language_distance(a, b):
-    if fold(a.language) == fold(b.language):
+    if comparable(a.language) == comparable(b.language):
         return 0, f"speaks {b.language}"
     return 1, f"prefers {b.language}"
 

@@ -7,14 +7,12 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q
 from drf_spectacular.utils import extend_schema_field
 
+from diseases.identifiers import CURIE_PATTERN, CURIE_RE, parse_curie, parse_hpo_id
 from diseases.models import Category, Disease, DiseaseSynonym, ExternalIdentifier, Phenotype, PhenotypeSynonym
-from diseases.views import LETTERS
+from diseases.search import MAX_QUERY_LENGTH
 
-SEARCH_MAX_LENGTH = 200
-_SOURCES = "|".join(ExternalIdentifier.Source.values)
-_IDENTIFIER = rf"(?:{_SOURCES}):[0-9A-Za-z._-]{{1,30}}"
-# The schema states the pattern for JavaScript regexes; Python's "$" would also allow a final newline.
-IDENTIFIER_PATTERN = f"^{_IDENTIFIER}$"
+LETTERS = Disease.INDEX_LETTERS
+SOURCES = ", ".join(ExternalIdentifier.Source.values)
 SLUG_RE = re.compile(r"[-a-zA-Z0-9_]+\Z")
 
 
@@ -34,7 +32,7 @@ class CategoryFilter(django_filters.ModelChoiceFilter):
 class SearchFilter(django_filters.CharFilter):
     def __init__(self, **kwargs):
         # Length is checked on what was sent; surrounding spaces are ignored when filtering.
-        super().__init__(max_length=SEARCH_MAX_LENGTH, strip=False, **kwargs)
+        super().__init__(max_length=MAX_QUERY_LENGTH, strip=False, **kwargs)
 
 
 class IdentifierFilter(django_filters.CharFilter):
@@ -45,7 +43,7 @@ def _search_schema(description):
     # Any text but the NUL character, which no database column can hold.
     return {
         "type": "string",
-        "maxLength": SEARCH_MAX_LENGTH,
+        "maxLength": MAX_QUERY_LENGTH,
         "pattern": r"^[^\u0000]*$",
         "description": description,
     }
@@ -72,18 +70,17 @@ class DiseaseFilter(django_filters.FilterSet):
     identifier = extend_schema_field(
         {
             "type": "string",
-            "pattern": IDENTIFIER_PATTERN,
+            # For JavaScript regexes, where "$" ends the text (Python's would allow a final newline).
+            "pattern": f"^{CURIE_PATTERN}$",
             "description": "An identifier in another database, written SOURCE:CODE, for example `ORPHA:3261`.",
             "example": "ORPHA:3261",
         }
     )(
         IdentifierFilter(
             method="filter_identifier",
-            regex=re.compile(rf"^{_IDENTIFIER}\Z"),
+            regex=CURIE_RE,
             strip=False,
-            error_messages={
-                "invalid": f"Write it as SOURCE:CODE, with SOURCE one of {_SOURCES.replace('|', ', ')}."
-            },
+            error_messages={"invalid": f"Write it as SOURCE:CODE, with SOURCE one of {SOURCES}."},
         )
     )
 
@@ -102,8 +99,10 @@ class DiseaseFilter(django_filters.FilterSet):
         return queryset.starting_with(value)
 
     def filter_identifier(self, queryset, name, value):
-        source, code = value.split(":", 1)
-        matching = ExternalIdentifier.objects.filter(disease=OuterRef("pk"), source=source, code=code)
+        identifier = parse_curie(value)
+        matching = ExternalIdentifier.objects.filter(
+            disease=OuterRef("pk"), source=identifier.source, code=identifier.code
+        )
         return queryset.filter(Exists(matching))
 
 
@@ -120,7 +119,8 @@ class PhenotypeFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
-        if re.fullmatch(r"(?i)HP:\d{7}", value):
-            return queryset.filter(hpo_id=value.upper())
+        hpo_id = parse_hpo_id(value)
+        if hpo_id:
+            return queryset.filter(hpo_id=hpo_id)
         synonyms = PhenotypeSynonym.objects.filter(phenotype=OuterRef("pk"), name__icontains=value)
         return queryset.filter(Q(name__icontains=value) | Q(Exists(synonyms)))

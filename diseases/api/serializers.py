@@ -1,20 +1,15 @@
 """Explicit, read-only serializers: every field the API shows is named here, and nothing else is."""
 
-import re
-
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from diseases import matching
-from diseases import search as engine
-from diseases.exports import NOTICE, symptom_row
+from diseases import matching, search
+from diseases.identifiers import HPO_ID_MESSAGE, HPO_ID_RE
 from diseases.markup import render_markdown
 from diseases.models import Annotation, ExternalIdentifier, PhenotypeSynonym, Resource, SearchTerm
-from diseases.pages import excluded_symptoms, rendered_sections, symptom_bands
-
-HPO_ID_RE = re.compile(r"^HP:\d{7}\Z")
+from diseases.pages import NOTICE, excluded_symptoms, rendered_sections, symptom_bands, symptom_row
 
 
 @extend_schema_field(OpenApiTypes.URI)
@@ -261,7 +256,7 @@ class PhenotypeDetailSerializer(serializers.Serializer):
 
 
 class SearchParametersSerializer(serializers.Serializer):
-    q = serializers.CharField(max_length=engine.MAX_QUERY_LENGTH, trim_whitespace=False)
+    q = serializers.CharField(max_length=search.MAX_QUERY_LENGTH, trim_whitespace=False)
     type = serializers.ChoiceField(choices=SearchTerm.Kind.choices, required=False)
 
 
@@ -309,7 +304,7 @@ class SearchResultsSerializer(serializers.Serializer):
 class MatchParametersSerializer(serializers.Serializer):
     hpo = serializers.ListField(
         child=serializers.RegexField(
-            HPO_ID_RE, error_messages={"invalid": "An HPO id looks like HP:0001744."}, trim_whitespace=False
+            HPO_ID_RE, error_messages={"invalid": HPO_ID_MESSAGE}, trim_whitespace=False
         ),
         min_length=1,
         max_length=matching.MAX_CHOSEN,
@@ -324,16 +319,7 @@ class TermLinkSerializer(serializers.Serializer):
 class TermMatchSerializer(serializers.Serializer):
     hpo_id = serializers.CharField(source="chosen.hpo_id", help_text="The chosen symptom.")
     name = serializers.CharField(source="chosen.name")
-    status = serializers.ChoiceField(
-        choices=[
-            (matching.MatchStatus.EXACT, "listed for the disease"),
-            (matching.MatchStatus.MORE_SPECIFIC, "listed in a more specific form"),
-            (matching.MatchStatus.MORE_GENERAL, "listed in a more general form"),
-            (matching.MatchStatus.RELATED, "close to a listed symptom"),
-            (matching.MatchStatus.MISSING, "not listed"),
-            (matching.MatchStatus.EXCLUDED, "listed as NOT a feature"),
-        ]
-    )
+    status = serializers.ChoiceField(choices=matching.MatchStatus.choices)
     disease_term = TermLinkSerializer(allow_null=True, help_text="The disease's term that explains it.")
     link_term = TermLinkSerializer(allow_null=True, help_text="For `related`: the term both are kinds of.")
 

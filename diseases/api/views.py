@@ -1,7 +1,6 @@
 """The endpoints of /api/v1/. Each screen's queryset is named here and its query count pinned by a test."""
 
 from django.conf import settings
-from django.db.models import Prefetch
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import (
     OpenApiExample,
@@ -13,10 +12,10 @@ from drf_spectacular.utils import (
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
-from diseases import matching
-from diseases import search as engine
-from diseases.importer.releases import hpo_release
-from diseases.models import Annotation, Category, Disease, ExternalIdentifier, Phenotype, PhenotypeSynonym
+from diseases import matching, search
+from diseases.identifiers import HPO_ID_PATTERN
+from diseases.models import Annotation, DataRelease, Phenotype
+from diseases.pages import published_disease_or_404
 
 from .base import (
     DETAIL,
@@ -56,7 +55,7 @@ HPO_ID_PARAMETER = OpenApiParameter(
     "hpo_id",
     str,
     OpenApiParameter.PATH,
-    pattern=r"^HP:\d{7}$",
+    pattern=f"^{HPO_ID_PATTERN}$",
     description="The HPO id, for example `HP:0001744`.",
     examples=[OpenApiExample("Splenomegaly", value="HP:0001744")],
 )
@@ -96,22 +95,10 @@ class DiseaseViewSet(PublishedDiseaseViewSet):
     def shape_queryset(self, queryset):
         if self.action == "retrieve":
             return queryset.for_page()
-        return (
-            queryset.only("name", "slug", "content_updated_at")
-            .prefetch_related(
-                Prefetch("categories", queryset=Category.objects.only("name", "slug")),
-                Prefetch(
-                    "identifiers", queryset=ExternalIdentifier.objects.only("disease_id", "source", "code")
-                ),
-            )
-            .order_by("name", "pk")
-        )
+        return queryset.for_api_list()
 
     def get_object(self):
-        disease = self.get_queryset().filter(slug=self.kwargs["slug"]).first()
-        if disease is None:
-            raise NotFound("No published disease has this slug.")
-        return disease
+        return published_disease_or_404(self.kwargs["slug"])
 
     def get_serializer_class(self):
         return DiseaseDetailSerializer if self.action == "retrieve" else DiseaseListSerializer
@@ -119,7 +106,7 @@ class DiseaseViewSet(PublishedDiseaseViewSet):
     def get_serializer_context(self):
         context = super().get_serializer_context()
         if self.action == "retrieve":
-            context["hpo_release"] = hpo_release()
+            context["hpo_release"] = DataRelease.objects.hpo()
         return context
 
 
@@ -151,22 +138,13 @@ class PhenotypeViewSet(PublicReadOnlyViewSet):
     """HPO terms are public ontology data; the diseases they list go through published()."""
 
     lookup_field = "hpo_id"
-    lookup_value_regex = r"HP:\d{7}"
+    lookup_value_regex = HPO_ID_PATTERN
     filter_backends = [DjangoFilterBackend]
     filterset_class = PhenotypeFilter
 
     def get_queryset(self):
         if self.action == "retrieve":
-            return Phenotype.objects.select_related("replaced_by").prefetch_related(
-                Prefetch(
-                    "synonyms",
-                    queryset=PhenotypeSynonym.objects.only("phenotype_id", "name", "scope", "is_lay"),
-                ),
-                Prefetch("parents", queryset=Phenotype.objects.only("hpo_id", "name").order_by("hpo_id")),
-                Prefetch(
-                    "children", queryset=Phenotype.objects.current().only("hpo_id", "name").order_by("hpo_id")
-                ),
-            )
+            return Phenotype.objects.for_api_detail()
         return Phenotype.objects.current().only("hpo_id", "name").order_by("hpo_id")
 
     def get_serializer_class(self):
@@ -181,13 +159,7 @@ class PhenotypeViewSet(PublicReadOnlyViewSet):
         phenotype = self.get_queryset().filter(hpo_id=kwargs["hpo_id"]).first()
         if phenotype is None:
             raise NotFound("No HPO term has this id.")
-        annotations = (
-            Annotation.objects.filter(phenotype=phenotype, is_hidden=False, is_excluded=False)
-            .filter(disease__in=Disease.objects.published())
-            .select_related("disease")
-            .only("band", "frequency", "disease__name", "disease__slug")
-            .order_by("band", "disease__name", "disease__pk")
-        )
+        annotations = Annotation.objects.listing_published_diseases(phenotype)
         paginator = BoundedPageNumberPagination()
         page = paginator.paginate_queryset(annotations, request, view=self)
         diseases = paginator.get_paginated_response(
@@ -235,7 +207,7 @@ def in_site_order(results):
             {
                 "type": "string",
                 "minLength": 1,
-                "maxLength": engine.MAX_QUERY_LENGTH,
+                "maxLength": search.MAX_QUERY_LENGTH,
                 "pattern": r"^[^\u0000]*$",
             },
             required=True,
@@ -244,7 +216,7 @@ def in_site_order(results):
         ),
         OpenApiParameter(
             "type",
-            {"type": "string", "enum": list(engine.KINDS)},
+            {"type": "string", "enum": list(search.KINDS)},
             description="Only diseases or only symptoms (HPO terms).",
         ),
         *PAGE_PARAMETERS_SCHEMA,
@@ -264,7 +236,7 @@ class SearchView(PublicAPIView):
     def get(self, request):
         parameters = self.validated_parameters(request)
         kind = parameters.get("type")
-        results = engine.search(parameters["q"], kinds=(kind,) if kind else engine.KINDS)
+        results = search.search(parameters["q"], kinds=(kind,) if kind else search.KINDS)
         paginator = BoundedPageNumberPagination()
         page = paginator.paginate_queryset(in_site_order(results), request, view=self)
         hits = SearchHitSerializer(page, many=True, context={"request": request}).data
@@ -284,7 +256,7 @@ class SearchView(PublicAPIView):
             "hpo",
             {
                 "type": "array",
-                "items": {"type": "string", "pattern": r"^HP:\d{7}$"},
+                "items": {"type": "string", "pattern": f"^{HPO_ID_PATTERN}$"},
                 "minItems": 1,
                 "maxItems": matching.MAX_CHOSEN,
             },

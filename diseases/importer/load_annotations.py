@@ -6,9 +6,8 @@
   band: that decision is kept in case the sources bring the term back.
 """
 
+from diseases.bulk import delete_rows, insert_rows, update_rows
 from diseases.models import Annotation, Origin
-
-from .bulk import delete_rows, insert_rows, update_rows
 
 VALUE_FIELDS = ["band", "frequency", "is_excluded", "source_record", "evidence", "onset", "pubmed_references"]
 IMPORT = Origin.IMPORT.value

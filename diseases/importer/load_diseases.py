@@ -8,15 +8,12 @@ written content; after that the sources' name is kept among the other names.
 """
 
 from collections import Counter, defaultdict
-from functools import reduce
-from operator import or_
 
-from django.db.models import Q
 from django.utils.text import slugify
 
+from diseases.bulk import batched, delete_rows, insert_rows, update_rows
 from diseases.models import Category, Disease, DiseaseSynonym, ExternalIdentifier, Origin
 
-from .bulk import batched, delete_rows, insert_rows, update_rows
 from .names import normalise_name, unique_slug
 
 IMPORT = Origin.IMPORT.value
@@ -26,8 +23,7 @@ CategoryLink = Disease.categories.through
 
 
 def diseases_with_written_content():
-    has_text = reduce(or_, (~Q(**{field: ""}) for field in Disease.CONTENT_FIELDS))
-    return set(Disease.objects.filter(has_text).values_list("pk", flat=True))
+    return set(Disease.objects.with_written_content().values_list("pk", flat=True))
 
 
 class DiseaseLoader:

@@ -4,9 +4,9 @@ The ontology is the HPO's own: no editor owns a term, so each field simply follo
 that leaves the file is deleted, unless a symptom row still uses it; then it is kept as obsolete.
 """
 
+from diseases.bulk import delete_rows, insert_rows, update_rows
 from diseases.models import Annotation, Phenotype, PhenotypeSynonym
 
-from .bulk import delete_rows, insert_rows, update_rows
 from .names import shorten
 from .relations import dependents
 

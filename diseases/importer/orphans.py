@@ -7,6 +7,7 @@ it (a family's connection request, for example).
 
 from django.db.models import Q
 
+from diseases.bulk import batched, delete_rows
 from diseases.models import (
     Annotation,
     Disease,
@@ -17,7 +18,6 @@ from diseases.models import (
     Resource,
 )
 
-from .bulk import batched, delete_rows
 from .load_diseases import CategoryLink, diseases_with_written_content
 from .relations import dependents
 

@@ -1,17 +1,6 @@
-"""Which release of each data file is loaded: written by the import, read by the pages that show it."""
+"""Which release of each data file is loaded: written by the import (pages read ``DataRelease`` rows)."""
 
 from diseases.models import DataRelease
-
-HPO = DataRelease.Source.HPO
-
-
-def current_releases() -> list:
-    return list(DataRelease.objects.order_by("source"))
-
-
-def hpo_release():
-    """The loaded HPO release, or None before the first import; one small query."""
-    return DataRelease.objects.filter(source=HPO).only("version", "loaded_at").first()
 
 
 def is_loaded(source_files) -> bool:

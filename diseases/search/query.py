@@ -1,36 +1,22 @@
-"""Finding diseases and symptoms by name, other name, everyday name or identifier.
+"""The query side of search: ``search()`` for the search page and the API, ``suggest()`` for autocomplete.
 
-Everything searchable lives in one denormalised table, ``SearchTerm``: one row per name, other
-name, identifier or everyday name, with a folded copy of the text (lower case, accents removed,
-punctuation turned into spaces). A disease or symptom is ranked by its best-matching row, and
-that row is what the page shows as the reason it matched.
-
-On PostgreSQL a row matches when its folded text equals or starts with the folded query, when its
-weighted tsvector (kept in an indexed column) holds every query word, stemmed, the last one also
-as the start of a word, or, when nothing matched word for word, when pg_trgm word similarity is
-high enough (typos). SQLite has none of these, so it matches the same exact texts and prefixes
-and, in place of stemming, every query word as the start of a word.
-
-``search()`` serves the search page and the API, ``suggest()`` the autocomplete endpoint. Both
-start from ``Disease.objects.published()``; ``rebuild_search_index()`` (run at the end of every
-import) and ``index_disease()`` (run when an editor saves a page) keep the table current.
+Both read the ``SearchTerm`` table and start from ``Disease.objects.published()``; see the package's
+docstring for how rows match and are ranked.
 """
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.lookups import TrigramSimilar
-from django.contrib.postgres.search import SearchVector
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Case, F, FloatField, Func, Q, Value, When
 from django.db.models.functions import Cast, Concat, Greatest, Length
 from django.urls import reverse
 
-from .importer.bulk import insert_rows
-from .models import Disease, DiseaseSynonym, ExternalIdentifier, Phenotype, PhenotypeSynonym, SearchTerm
+from diseases.identifiers import Identifier
+from diseases.models import Disease, Phenotype, SearchTerm
 
-MAX_QUERY_LENGTH = 200
+from .folding import clean_query, fold
+
 # Distinct diseases (or symptoms) a search returns at most; beyond that readers add words.
 RESULT_LIMIT = 200
 SUGGESTION_LIMIT = 8
@@ -39,91 +25,14 @@ MIN_TYPO_LENGTH = 3
 MIN_PREFIX_LENGTH = 3
 KINDS = (SearchTerm.Kind.DISEASE, SearchTerm.Kind.SYMPTOM)
 
-GREEK_LETTERS = {
-    "α": "alpha",
-    "β": "beta",
-    "γ": "gamma",
-    "δ": "delta",
-    "ε": "epsilon",
-    "κ": "kappa",
-    "λ": "lambda",
-    "μ": "mu",
-}
-APOSTROPHES = re.compile(r"['’ʼ`]")
-NOT_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
-
 # Other names, abbreviations and everyday names count as much as the name itself; HPO's related,
 # broader or narrower synonyms are a little less certain.
 FIELD_WEIGHTS = {SearchTerm.Field.RELATED_NAME: 0.85}
-TSVECTOR_WEIGHTS = {SearchTerm.Field.RELATED_NAME: "B"}
-
-
-def fold(text: str) -> str:
-    """Lower case, accents and apostrophes removed, anything else that is not a letter or digit a space."""
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(char for char in text if not unicodedata.combining(char)).casefold()
-    text = "".join(GREEK_LETTERS.get(char, char) for char in text)
-    text = APOSTROPHES.sub("", text)
-    return NOT_ALPHANUMERIC.sub(" ", text).strip()
-
-
-def clean_query(raw) -> str:
-    """The reader's query, whitespace collapsed and cut to MAX_QUERY_LENGTH characters."""
-    return " ".join(str(raw or "").split())[:MAX_QUERY_LENGTH].strip()
-
-
-# --- Identifiers ------------------------------------------------------------------------------
-
-IDENTIFIER_PATTERN = re.compile(
-    r"^(?P<prefix>orphanet|orpha|omim|mim|gard|decipher|mondo|hpo|hp)\s*[:_ #-]?\s*(?P<code>\d{1,9})$",
-    re.IGNORECASE,
-)
-NUMBER_PATTERN = re.compile(r"^\d{1,9}$")
-IDENTIFIER_SOURCES = {
-    "orphanet": ExternalIdentifier.Source.ORPHA,
-    "orpha": ExternalIdentifier.Source.ORPHA,
-    "omim": ExternalIdentifier.Source.OMIM,
-    "mim": ExternalIdentifier.Source.OMIM,
-    "gard": ExternalIdentifier.Source.GARD,
-    "decipher": ExternalIdentifier.Source.DECIPHER,
-    "mondo": ExternalIdentifier.Source.MONDO,
-}
-
-
-@dataclass(frozen=True)
-class Identifier:
-    """A query that is an identifier: ``source`` is an ExternalIdentifier source, "HP" or "GARD"."""
-
-    source: str
-    code: str
-
-    @property
-    def curie(self):
-        return f"{self.source}:{self.code}"
-
-
-def parse_identifier(query: str) -> Identifier | None:
-    """ORPHA:3261, OMIM 601859, GARD:8686, a bare GARD number such as 8686, or HP:0001744."""
-    query = query.strip()
-    if NUMBER_PATTERN.match(query):
-        return Identifier(ExternalIdentifier.Source.GARD, str(int(query)))
-    match = IDENTIFIER_PATTERN.match(query)
-    if not match:
-        return None
-    prefix, code = match["prefix"].lower(), match["code"]
-    if prefix in ("hp", "hpo"):
-        return Identifier("HP", f"{int(code):07d}") if len(code) <= 7 else None
-    return Identifier(IDENTIFIER_SOURCES[prefix], str(int(code)))
-
-
-def _code_variants(code: str) -> list[str]:
-    # Sources write codes with and without leading zeros (MONDO:0008438, ORPHA:3261).
-    return sorted({code, code.zfill(7), code.zfill(6)})
 
 
 def identifier_url(identifier: Identifier) -> str | None:
     """The page an identifier names, or None when no published page has it."""
-    if identifier.source == "HP":
+    if identifier.is_symptom:
         phenotype = (
             Phenotype.objects.select_related("replaced_by")
             .only("hpo_id", "is_obsolete", "replaced_by__hpo_id")
@@ -135,12 +44,7 @@ def identifier_url(identifier: Identifier) -> str | None:
         if phenotype.is_obsolete and phenotype.replaced_by:
             return phenotype.replaced_by.get_absolute_url()
         return phenotype.get_absolute_url()
-    identifier_match = Q(
-        identifiers__source=identifier.source, identifiers__code__in=_code_variants(identifier.code)
-    )
-    if identifier.source == ExternalIdentifier.Source.GARD:
-        identifier_match |= Q(gard_id=int(identifier.code))
-    disease = Disease.objects.published().filter(identifier_match).only("slug").order_by("pk").first()
+    disease = Disease.objects.published().with_identifier(identifier).only("slug").order_by("pk").first()
     return disease.get_absolute_url() if disease else None
 
 
@@ -486,146 +390,3 @@ def did_you_mean(query: str, *, limit=3) -> list[str]:
             seen.add(fold(text))
             names.append(text)
     return names[:limit]
-
-
-# --- Building the index ---------------------------------------------------------------------
-
-
-ROW_FIELDS = ("kind", "field", "text", "folded", "disease_id", "phenotype_id", "label", "key")
-
-
-def _row(kind, target, field_name, text):
-    """``target`` is (pk, label, key): a disease's pk, name and slug, or a term's pk, name and HPO id."""
-    pk, label, key = target
-    disease_id, phenotype_id = (pk, None) if kind == SearchTerm.Kind.DISEASE else (None, pk)
-    return (kind, field_name, text[:500], fold(text)[:500], disease_id, phenotype_id, label[:500], key)
-
-
-def _unique_rows(rows):
-    """One row per target and folded text; the first wins, so names are listed before other names."""
-    seen = set()
-    for row in rows:
-        _, _, _, folded, disease_id, phenotype_id, _, _ = row
-        key = (disease_id, phenotype_id, folded)
-        if folded and key not in seen:
-            seen.add(key)
-            yield row
-
-
-def _disease_rows(diseases):
-    kind, fields = SearchTerm.Kind.DISEASE, SearchTerm.Field
-    targets = {}
-    for pk, name, slug, gard_id in diseases.values_list("pk", "name", "slug", "gard_id"):
-        targets[pk] = target = (pk, name, slug)
-        yield _row(kind, target, fields.NAME, name)
-        if gard_id:
-            yield _row(kind, target, fields.IDENTIFIER, f"GARD:{gard_id}")
-    synonyms = DiseaseSynonym.objects.filter(disease__in=diseases).order_by("disease_id", "position", "pk")
-    for disease_id, name in synonyms.values_list("disease_id", "name"):
-        yield _row(kind, targets[disease_id], fields.OTHER_NAME, name)
-    identifiers = ExternalIdentifier.objects.filter(disease__in=diseases).order_by(
-        "disease_id", "source", "code"
-    )
-    for disease_id, source, code, label in identifiers.values_list("disease_id", "source", "code", "label"):
-        yield _row(kind, targets[disease_id], fields.IDENTIFIER, f"{source}:{code}")
-        if label:
-            yield _row(kind, targets[disease_id], fields.OTHER_NAME, label)
-
-
-def _symptom_rows():
-    kind, fields = SearchTerm.Kind.SYMPTOM, SearchTerm.Field
-    targets = {}
-    for pk, hpo_id, name in Phenotype.objects.current().values_list("pk", "hpo_id", "name").order_by("pk"):
-        targets[pk] = target = (pk, name, hpo_id)
-        yield _row(kind, target, fields.NAME, name)
-        yield _row(kind, target, fields.IDENTIFIER, hpo_id)
-    synonyms = PhenotypeSynonym.objects.filter(phenotype__is_obsolete=False).order_by("-is_lay", "pk")
-    for phenotype_id, name, scope, is_lay in synonyms.values_list("phenotype_id", "name", "scope", "is_lay"):
-        if is_lay:
-            field_name = fields.LAY_NAME
-        elif scope == PhenotypeSynonym.Scope.EXACT:
-            field_name = fields.OTHER_NAME
-        else:
-            field_name = fields.RELATED_NAME
-        yield _row(kind, targets[phenotype_id], field_name, name)
-
-
-def _fill_vectors(terms):
-    """Weighted tsvectors from the unaccented text and its folded form (PostgreSQL only)."""
-    if not _is_postgresql():
-        return
-    document = Concat(Func(F("text"), function="unaccent"), Value(" "), F("folded"))
-    for weight in ("A", "B"):
-        fields = [name for name, value in TSVECTOR_WEIGHTS.items() if value == weight]
-        subset = (
-            terms.filter(field__in=fields) if weight != "A" else terms.exclude(field__in=TSVECTOR_WEIGHTS)
-        )
-        subset.update(vector=SearchVector(document, config="english", weight=weight))
-
-
-# The same GIN indexes as migration 0005; rebuilding them once is far quicker than updating them
-# row by row while 100,000 rows are written.
-POSTGRES_INDEXES = {
-    "searchterm_vector_gin": "CREATE INDEX searchterm_vector_gin ON diseases_searchterm USING gin (vector)",
-    "searchterm_folded_trgm": (
-        "CREATE INDEX searchterm_folded_trgm ON diseases_searchterm USING gin (folded gin_trgm_ops)"
-    ),
-}
-
-
-@transaction.atomic
-def rebuild_search_index() -> int:
-    """Replace the whole search table from diseases (every status) and current HPO terms.
-
-    Readers keep seeing the old rows until the transaction commits.
-    """
-    postgresql = _is_postgresql()
-    if postgresql:
-        with connection.cursor() as cursor:
-            for name in POSTGRES_INDEXES:
-                cursor.execute(f"DROP INDEX IF EXISTS {name}")
-    SearchTerm.objects.all().delete()
-    # Rows are read into lists first: the connection cannot run queries while it is copying.
-    created = insert_rows(
-        SearchTerm, ROW_FIELDS, list(_unique_rows(_disease_rows(Disease.objects.order_by("pk"))))
-    )
-    created += insert_rows(SearchTerm, ROW_FIELDS, list(_unique_rows(_symptom_rows())))
-    _fill_vectors(SearchTerm.objects.all())
-    if postgresql:
-        with connection.cursor() as cursor:
-            # Run the deferred foreign-key checks now: PostgreSQL cannot index a table that has some pending.
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-            for statement in POSTGRES_INDEXES.values():
-                cursor.execute(statement)
-            # Fresh statistics (an import has just rewritten both tables) keep the search plans on the indexes.
-            cursor.execute("ANALYZE diseases_searchterm")
-            cursor.execute("ANALYZE diseases_disease")
-    return created
-
-
-def indexes_are_stale() -> bool:
-    """True when the search table or the matching index is missing, or older than the last import."""
-    from .models import DataRelease, SimilarityIndex
-
-    newest = SimilarityIndex.objects.order_by("-pk").values_list("built_at", flat=True).first()
-    if newest is None or not SearchTerm.objects.exists():
-        return True
-    last_import = DataRelease.objects.order_by("-loaded_at").values_list("loaded_at", flat=True).first()
-    return last_import is not None and last_import > newest
-
-
-@transaction.atomic
-def index_disease(disease: Disease) -> int:
-    """Bring one disease's search rows up to date after an editor saved it, its other names or identifiers.
-
-    Also queues a refresh of the symptom-matching index once the transaction commits, since the
-    page's status or its symptom rows may have changed too. Editors' services call this.
-    """
-    from .tasks import schedule_similarity_refresh
-
-    SearchTerm.objects.filter(disease_id=disease.pk).delete()
-    rows = list(_unique_rows(_disease_rows(Disease.objects.filter(pk=disease.pk))))
-    created = insert_rows(SearchTerm, ROW_FIELDS, rows)
-    _fill_vectors(SearchTerm.objects.filter(disease_id=disease.pk))
-    transaction.on_commit(schedule_similarity_refresh)
-    return created

@@ -1,7 +1,6 @@
 from django import template
 from django.db.models import Count, Q
 
-from diseases.admin import review_due_q
 from diseases.models import Disease
 
 register = template.Library()
@@ -15,6 +14,6 @@ def editorial_dashboard(context):
     counts = Disease.objects.aggregate(
         in_review=Count("pk", filter=Q(status=Disease.Status.REVIEW)),
         drafts=Count("pk", filter=Q(status=Disease.Status.DRAFT)),
-        review_due=Count("pk", filter=review_due_q()),
+        review_due=Count("pk", filter=Disease.review_due_q()),
     )
     return {"show": True, **counts}

@@ -1,21 +1,19 @@
-"""Finding pages: search, autocomplete, categories and symptom-set matching.
+"""Finding pages: search, autocomplete and symptom-set matching.
 
 Every list here starts from ``Disease.objects.published()``; see ``diseases.search`` and
 ``diseases.matching`` for how results are found and ranked.
 """
 
-from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
 from django.http import JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 
-from . import matching
-from . import search as engine
-from .models import Category, Disease, SearchTerm
+from diseases import matching, search
+from diseases.identifiers import parse_identifier
+from diseases.models import SearchTerm
 
 RESULTS_PER_PAGE = 20
 SYMPTOM_PREVIEW = 5
@@ -31,31 +29,30 @@ EXAMPLE_QUERIES = [
 
 def _search_kind(request):
     kind = request.GET.get("type", "")
-    return kind if kind in engine.KINDS else ""
+    return kind if kind in search.KINDS else ""
 
 
-def search(request):
+def search_results(request):
     raw = " ".join(str(request.GET.get("q", "")).split())
-    query = engine.clean_query(raw)
+    query = search.clean_query(raw)
     kind = _search_kind(request)
     context = {
         "query": query,
         "kind": kind,
-        "truncated": len(raw) > engine.MAX_QUERY_LENGTH,
-        "max_length": engine.MAX_QUERY_LENGTH,
+        "truncated": len(raw) > search.MAX_QUERY_LENGTH,
         "examples": EXAMPLE_QUERIES,
     }
-    identifier = engine.parse_identifier(query) if query else None
+    identifier = parse_identifier(query) if query else None
     if identifier:
-        url = engine.identifier_url(identifier)
+        url = search.identifier_url(identifier)
         if url:
             return redirect(url)
         context["missing_identifier"] = identifier
-    results = engine.search(query, kinds=(kind,) if kind else engine.KINDS)
+    results = search.search(query, kinds=(kind,) if kind else search.KINDS)
     context["results"] = results
     context["searched"] = bool(results.folded)
     if results.folded and not results:
-        context["did_you_mean"] = engine.did_you_mean(query)
+        context["did_you_mean"] = search.did_you_mean(query)
     page_number = request.GET.get("page")
     if kind == SearchTerm.Kind.SYMPTOM:
         context["symptom_page"] = Paginator(results.symptoms, RESULTS_PER_PAGE).get_page(page_number)
@@ -71,30 +68,12 @@ def search(request):
     return render(request, "diseases/search.html", context)
 
 
-def suggest(request):
+def suggestions(request):
     kind = _search_kind(request)
-    hits = engine.suggest(request.GET.get("q", ""), kinds=(kind,) if kind else engine.KINDS)
+    hits = search.suggest(request.GET.get("q", ""), kinds=(kind,) if kind else search.KINDS)
     response = JsonResponse({"results": [hit.as_json() for hit in hits]})
     patch_cache_control(response, public=True, max_age=SUGGEST_MAX_AGE)
     return response
-
-
-def published_category_counts():
-    """Each category with its number of published diseases, in one query."""
-    return Category.objects.only("name", "slug").annotate(
-        disease_count=Count("diseases", filter=Q(diseases__in=Disease.objects.published()))
-    )
-
-
-def category_list(request):
-    return render(request, "diseases/categories.html", {"categories": published_category_counts()})
-
-
-def category_detail(request, slug):
-    category = get_object_or_404(Category.objects.only("name", "slug"), slug=slug)
-    diseases = Disease.objects.published().filter(categories=category).for_index()
-    page = Paginator(diseases, settings.DISEASES_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "diseases/category.html", {"category": category, "page": page})
 
 
 # --- Symptom-set matching -------------------------------------------------------------------
@@ -110,16 +89,16 @@ def match(request):
     values = [value for value in request.GET.getlist("hpo")[: matching.MAX_CHOSEN * 2] if value.strip()]
     chosen, messages = matching.resolve_symptom_ids(values)
     chosen_ids = [phenotype.hpo_id for phenotype in chosen]
-    add = engine.clean_query(request.GET.get("add", ""))
+    add = search.clean_query(request.GET.get("add", ""))
     context = {"chosen": chosen, "messages_list": messages, "add": add, "max_chosen": matching.MAX_CHOSEN}
 
-    identifier = engine.parse_identifier(add) if add else None
-    if identifier and identifier.source == "HP":
+    identifier = parse_identifier(add) if add else None
+    if identifier and identifier.is_symptom:
         # An id goes straight into the address; the next page says if it is unknown or replaced.
         return redirect(_match_url([*chosen_ids, identifier.curie]))
     if add:
-        hits = engine.search(add, kinds=(SearchTerm.Kind.SYMPTOM,), limit=10).symptoms
-        exact = [hit for hit in hits if engine.fold(hit.matched) == engine.fold(add)]
+        hits = search.search(add, kinds=(SearchTerm.Kind.SYMPTOM,), limit=10).symptoms
+        exact = [hit for hit in hits if search.fold(hit.matched) == search.fold(add)]
         pick = exact[0] if exact else (hits[0] if len(hits) == 1 else None)
         if pick:
             # Back to the plain shareable address, with the new symptom in it.

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from diseases import services
+from diseases.edits import DiseaseEdit
 from diseases.models import Disease
 from tests.factories import DiseaseFactory, ReferenceFactory, disease_with_symptoms
 from tests.helpers import admin_form_data
@@ -208,8 +209,8 @@ def test_changelist_search_by_identifier_curie(admin_client):
 
 def test_history_shows_who_changed_what_with_a_word_diff_and_a_revert_button(admin_client, staff_user):
     disease = DiseaseFactory(summary="Children often have large glands.")
-    disease.summary = "Children often have swollen glands."
-    services.save_disease(disease=disease, changed_fields=["summary"], acting_user=staff_user)
+    swollen = DiseaseEdit(fields={"summary": "Children often have swollen glands."})
+    services.apply_edit(disease=disease, edit=swollen, acting_user=staff_user)
     html = admin_client.get(reverse("admin:diseases_disease_history", args=[disease.pk])).content.decode()
     assert "<del>large</del>" in html and "<ins>swollen</ins>" in html
     assert staff_user.username in html
@@ -223,8 +224,8 @@ def test_history_shows_who_changed_what_with_a_word_diff_and_a_revert_button(adm
 
 def test_history_diff_escapes_editor_text(admin_client, staff_user):
     disease = DiseaseFactory(summary="Plain.")
-    disease.summary = "<script>alert(1)</script>"
-    services.save_disease(disease=disease, changed_fields=["summary"], acting_user=staff_user)
+    hostile = DiseaseEdit(fields={"summary": "<script>alert(1)</script>"})
+    services.apply_edit(disease=disease, edit=hostile, acting_user=staff_user)
     html = admin_client.get(reverse("admin:diseases_disease_history", args=[disease.pk])).content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;" in html

@@ -3,8 +3,8 @@ import io
 
 import pytest
 
-from diseases.exports import COLUMNS
 from diseases.models import Annotation, Disease
+from diseases.pages import SYMPTOM_COLUMNS as COLUMNS
 from tests.factories import (
     AnnotationFactory,
     DataReleaseFactory,

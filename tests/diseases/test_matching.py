@@ -1,16 +1,16 @@
-"""Symptom-set matching (diseases/matching.py) on a small hand-made HPO tree."""
+"""Symptom-set matching (diseases/matching/) on a small hand-made HPO tree."""
 
 import math
 
 import pytest
 from django.utils import timezone
 
-from diseases import matching
+from diseases import matching, services
+from diseases.edits import DiseaseEdit, RowChange
 from diseases.matching import MatchStatus
 from diseases.models import Annotation, Disease, SimilarityIndex
-from diseases.search import index_disease
 from diseases.tasks import refresh_similarity_index
-from tests.factories import AnnotationFactory, matching_catalogue, phenotype_tree
+from tests.factories import matching_catalogue, phenotype_tree
 
 pytestmark = pytest.mark.django_db
 
@@ -149,14 +149,17 @@ def test_match_query_count_does_not_grow_with_symptoms(tree, diseases, django_as
 
 
 def test_saving_a_disease_queues_a_refresh_that_picks_up_its_new_symptoms(
-    tree, diseases, immediate_tasks, django_capture_on_commit_callbacks
+    tree, diseases, staff_user, immediate_tasks, django_capture_on_commit_callbacks
 ):
-    AnnotationFactory(
-        disease=diseases.seizures, phenotype=tree.splenomegaly, band=Annotation.Band.VERY_FREQUENT
-    )
     assert "Seizure disorder" not in ranked([tree.splenomegaly])
-    with django_capture_on_commit_callbacks(execute=True):
-        index_disease(diseases.seizures)
+    new_row = RowChange(None, {"phenotype_id": tree.splenomegaly.pk, "band": Annotation.Band.VERY_FREQUENT})
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        services.apply_edit(
+            disease=diseases.seizures,
+            edit=DiseaseEdit(rows={"annotations": [new_row]}),
+            acting_user=staff_user,
+        )
+    assert len(callbacks) == 1
     assert "Seizure disorder" in ranked([tree.splenomegaly])
 
 

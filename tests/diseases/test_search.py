@@ -1,4 +1,4 @@
-"""The search engine (diseases/search.py) on small factory data, on SQLite and PostgreSQL."""
+"""The search engine (diseases/search/) on small factory data, on SQLite and PostgreSQL."""
 
 import pytest
 from django.db import connection
@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from diseases import search
+from diseases.identifiers import parse_identifier
 from diseases.models import Disease, PhenotypeSynonym, SearchTerm
 from tests.factories import (
     DiseaseFactory,
@@ -71,12 +72,12 @@ def test_fold_lowercases_strips_accents_and_turns_punctuation_into_spaces(text, 
     ],
 )
 def test_identifiers_are_recognised_in_their_usual_spellings(query, curie):
-    assert search.parse_identifier(query).curie == curie
+    assert parse_identifier(query).curie == curie
 
 
 @pytest.mark.parametrize("query", ["ALPS", "ORPHA:", "HP:12345678", "Canale-Smith syndrome", "3261 alps"])
 def test_names_and_broken_identifiers_are_not_identifiers(query):
-    assert search.parse_identifier(query) is None
+    assert parse_identifier(query) is None
 
 
 def test_disease_is_found_by_its_name(alps):
@@ -286,7 +287,7 @@ def test_any_text_is_a_safe_query(alps, query):
     search.search(query)
     search.suggest(query)
     search.did_you_mean(query)
-    search.parse_identifier(query)
+    parse_identifier(query)
 
 
 def test_plurals_and_possessives_find_the_singular_name():

@@ -1,7 +1,8 @@
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from diseases import services
+from diseases.edits import DiseaseEdit, RowChange
 from diseases.models import Disease
 from tests.factories import DiseaseFactory
 
@@ -11,12 +12,16 @@ DRAFT, REVIEW, PUBLISHED = Disease.Status.DRAFT, Disease.Status.REVIEW, Disease.
 
 
 def test_editor_sends_a_draft_to_review(editor):
-    disease = services.send_to_review(disease=DiseaseFactory(status=DRAFT), acting_user=editor)
+    disease = services.transition(
+        action="send_to_review", disease=DiseaseFactory(status=DRAFT), acting_user=editor
+    )
     assert disease.status == REVIEW
 
 
 def test_reviewer_publishes_and_is_recorded_as_reviewer(reviewer):
-    disease = services.publish(disease=DiseaseFactory(status=REVIEW), acting_user=reviewer)
+    disease = services.transition(
+        action="publish", disease=DiseaseFactory(status=REVIEW), acting_user=reviewer
+    )
     disease.refresh_from_db()
     assert disease.status == PUBLISHED
     assert disease.last_reviewed_by == reviewer
@@ -26,21 +31,23 @@ def test_reviewer_publishes_and_is_recorded_as_reviewer(reviewer):
 
 
 def test_reviewer_unpublishes_back_to_draft(reviewer):
-    disease = services.unpublish(disease=DiseaseFactory(status=PUBLISHED), acting_user=reviewer)
+    disease = services.transition(
+        action="unpublish", disease=DiseaseFactory(status=PUBLISHED), acting_user=reviewer
+    )
     assert disease.status == DRAFT
 
 
 def test_editor_cannot_publish(editor):
     disease = DiseaseFactory(status=REVIEW)
     with pytest.raises(PermissionDenied):
-        services.publish(disease=disease, acting_user=editor)
+        services.transition(action="publish", disease=disease, acting_user=editor)
     disease.refresh_from_db()
     assert disease.status == REVIEW
 
 
 def test_editor_cannot_unpublish(editor):
     with pytest.raises(PermissionDenied):
-        services.unpublish(disease=DiseaseFactory(status=PUBLISHED), acting_user=editor)
+        services.transition(action="unpublish", disease=DiseaseFactory(status=PUBLISHED), acting_user=editor)
 
 
 @pytest.mark.parametrize(
@@ -66,17 +73,20 @@ def test_illegal_transitions_are_refused(reviewer, status, action):
 def test_transitions_do_not_move_the_public_last_updated_date(reviewer):
     disease = DiseaseFactory(status=REVIEW)
     before = disease.content_updated_at
-    services.publish(disease=disease, acting_user=reviewer)
+    services.transition(action="publish", disease=disease, acting_user=reviewer)
     disease.refresh_from_db()
     assert disease.content_updated_at == before
 
 
 def test_revert_restores_the_text_and_is_itself_recorded(editor):
     disease = DiseaseFactory(summary="First words.")
-    services.save_disease(disease=disease, changed_fields=["summary"], acting_user=editor)
+    services.apply_edit(
+        disease=disease, edit=DiseaseEdit(fields={"summary": "First words."}), acting_user=editor
+    )
     original = disease.history.first()
-    disease.summary = "Mistaken words."
-    services.save_disease(disease=disease, changed_fields=["summary"], acting_user=editor)
+    services.apply_edit(
+        disease=disease, edit=DiseaseEdit(fields={"summary": "Mistaken words."}), acting_user=editor
+    )
 
     services.revert_disease(disease=disease, history_id=original.history_id, acting_user=editor)
 
@@ -110,8 +120,9 @@ def test_deleting_a_cited_reference_is_refused(editor):
 
     disease = DiseaseFactory(summary="Fact.[1]")
     reference = ReferenceFactory(disease=disease, number=1)
-    with pytest.raises(Exception, match=r"Reference \[1\] is still cited in Summary"):
-        services.delete_reference(reference=reference, acting_user=editor)
+    removal = DiseaseEdit(rows={"references": [RowChange(reference.pk, delete=True)]})
+    with pytest.raises(ValidationError, match=r"The marker \[1\] in Summary has no reference 1"):
+        services.apply_edit(disease=disease, edit=removal, acting_user=editor)
     assert disease.references.count() == 1
 
 
@@ -119,5 +130,7 @@ def test_deleting_an_uncited_reference_works(editor):
     from tests.factories import ReferenceFactory
 
     disease = DiseaseFactory(summary="Nothing cited.")
-    services.delete_reference(reference=ReferenceFactory(disease=disease, number=2), acting_user=editor)
+    reference = ReferenceFactory(disease=disease, number=2)
+    removal = DiseaseEdit(rows={"references": [RowChange(reference.pk, delete=True)]})
+    services.apply_edit(disease=disease, edit=removal, acting_user=editor)
     assert disease.references.count() == 0

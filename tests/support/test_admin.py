@@ -5,8 +5,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from support.matching import candidates_for, suggested_matches
 from support.models import ConnectionMatch, ConnectionRequest, RequestEvent
+from support.suggestions import candidates_for, suggested_matches
 from tests.factories import ConnectionRequestFactory, DiseaseFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("immediate_tasks")]

@@ -1,0 +1,7 @@
+"""The public pages of the catalogue, one module per kind of page.
+
+- ``catalogue``: the A–Z index, categories and disease pages (and staff previews);
+- ``symptoms``: a symptom's page;
+- ``finding``: search, autocomplete and symptom matching;
+- ``downloads``: a disease's symptom table as CSV or JSON.
+"""
