@@ -3,10 +3,11 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
-MANAGE := $(BIN)/python manage.py
 
-# Development defaults; production sets DEBUG=false and a real SECRET_KEY.
-export DEBUG ?= true
+# Development defaults for the commands that serve or load data; production sets DEBUG=false and a
+# real SECRET_KEY. The tests choose their own settings (portal/settings_test.py).
+DEV := DEBUG=$${DEBUG:-true}
+MANAGE := $(DEV) $(BIN)/python manage.py
 
 .PHONY: run install migrate data demo test test-fast lint format chromium bench bench-import bench-search bench-support clean
 
@@ -47,9 +48,14 @@ chromium:
 test: install chromium
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# The quick loop while working: everything but the real-data, fuzzing and browser tests (under a minute).
+test-fast: install
+	$(BIN)/pytest -m "not slow and not browser" $(PYTEST_ARGS)
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 format: install
 	$(BIN)/ruff check --fix .

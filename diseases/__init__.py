@@ -1,0 +1,19 @@
+"""The disease catalogue: pages, symptoms (HPO terms), search, matching, the editors' admin and the API.
+
+Imports point one way, down this list (import-linter checks it; see pyproject.toml):
+
+1. delivery: ``urls``, ``views/`` (pages), ``api/``, ``admin``, ``sitemaps``, ``templatetags``,
+   ``management/``. Thin: they read through named querysets and presentation, and write through
+   services. A new page is a view here, a template, and a named read on a queryset.
+2. presentation: ``pages`` builds what the disease page, its downloads and the API show from one
+   ``for_page()`` row (symptom bands, sections, symptom rows, the notice).
+3. writes: ``services`` (editors: every change to a page, its workflow and its history; a new write
+   is a function here), ``importer/`` (data files, in bulk; a new data source is a reader and a
+   loader there) and ``tasks`` (background work the writers schedule on commit).
+4. domain: ``search/``, ``matching/``, ``edits`` (an editor's change as data), ``history``, ``links``.
+5. ``models``: tables, and each screen's read as a named queryset method next to ``published()``.
+6. facts that import nothing of the app: ``identifiers`` (ids and their one parser), ``markup`` (the
+   only place editor text becomes HTML), ``bulk`` (COPY and executemany writes).
+
+An API field is added to a serializer in ``api/serializers.py``, fed by ``pages`` or a queryset.
+"""

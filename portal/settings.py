@@ -144,19 +144,35 @@ STORAGES = {
     },
 }
 
+# --- Proxies --------------------------------------------------------------
+# How many reverse proxies (a load balancer, nginx, a CDN) stand in front of the site, each adding
+# the address it saw to X-Forwarded-For and setting X-Forwarded-Proto. This one number decides
+# which client address the parent form's limiter, the API throttle and the admin's sign-in lock
+# use (portal.clients.client_address), and whether X-Forwarded-Proto is believed. 0 (the default)
+# means clients reach the site directly, so nothing they say about addresses or scheme is trusted.
+TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)
+
 # --- Security (production) ------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-if not DEBUG:
+SILENCED_SYSTEM_CHECKS = []
+if TRUSTED_PROXIES:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+if not DEBUG:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = True
+    # Both bind more than this site: every subdomain of its domain, and the browsers' built-in
+    # lists, which take months to leave. A deployment opts in once it is sure.
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
+    SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+    if not SECURE_HSTS_INCLUDE_SUBDOMAINS:
+        SILENCED_SYSTEM_CHECKS.append("security.W005")
+    if not SECURE_HSTS_PRELOAD:
+        SILENCED_SYSTEM_CHECKS.append("security.W021")
 
 # --- Logging --------------------------------------------------------------
 LOGGING = {
@@ -186,9 +202,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     # JSON only; "?format=" is then just an unknown parameter and gets a 400 like any other.
     "URL_FORMAT_OVERRIDE": None,
-    # Trusted proxies in front of the site; 0 means the client address is REMOTE_ADDR and
-    # X-Forwarded-For, which anyone can forge, is ignored by the throttle.
-    "NUM_PROXIES": env.int("API_NUM_PROXIES", default=0),
+    # The same count as everywhere else (see TRUSTED_PROXIES above).
+    "NUM_PROXIES": TRUSTED_PROXIES,
 }
 # Requests per client and period ("120/min"; s, min, h or d), counted in the shared cache; empty turns it off.
 API_ANON_RATE = env.str("API_ANON_RATE", default="120/min") or None
@@ -229,8 +244,6 @@ TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_d
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 # Form submissions per client and period ("10/h"; s, m, h or d), counted in the shared cache.
 SUPPORT_RATE_LIMIT = env.str("SUPPORT_RATE_LIMIT", default="10/h")
-# Behind one trusted proxy set e.g. HTTP_X_FORWARDED_FOR; otherwise REMOTE_ADDR identifies the client.
-SUPPORT_CLIENT_IP_HEADER = env.str("SUPPORT_CLIENT_IP_HEADER", default="")
 SUPPORT_MIN_FILL_SECONDS = env.float("SUPPORT_MIN_FILL_SECONDS", default=3)
 SUPPORT_FORM_MAX_AGE_SECONDS = env.int("SUPPORT_FORM_MAX_AGE_SECONDS", default=24 * 60 * 60)
 SUPPORT_UNVERIFIED_EXPIRY_DAYS = env.int("SUPPORT_UNVERIFIED_EXPIRY_DAYS", default=7)

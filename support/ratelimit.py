@@ -11,6 +11,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 
+from portal.clients import client_address
+
 logger = logging.getLogger(__name__)
 
 PERIODS = {"s": 1, "m": 60, "h": 60 * 60, "d": 24 * 60 * 60}
@@ -34,10 +36,7 @@ class Rate:
 
 def client_id(request) -> str:
     """A keyed hash of the client's address: the cache never holds the address itself."""
-    header = settings.SUPPORT_CLIENT_IP_HEADER
-    address = request.META.get(header, "") if header else ""
-    # A proxy appends the address it saw, so the last entry is the one we can trust.
-    address = address.split(",")[-1].strip() or request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()[:32]
 
 

@@ -6,21 +6,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# The test profile (portal.settings_test) sets these for the suite itself.
+TEST_PROFILE_VARIABLES = {
+    "SECRET_KEY",
+    "DEBUG",
+    "ALLOWED_HOSTS",
+    "SECURE_SSL_REDIRECT",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+    "DJANGO_SETTINGS_MODULE",
+}
+
+
 def _run_check(env_overrides, *args):
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        # The test profile (portal.settings_test) sets some of these for the suite itself.
-        if key
-        not in {
-            "SECRET_KEY",
-            "DEBUG",
-            "ALLOWED_HOSTS",
-            "SECURE_SSL_REDIRECT",
-            "DJANGO_ALLOW_ASYNC_UNSAFE",
-            "DJANGO_SETTINGS_MODULE",
-        }
-    }
+    env = {key: value for key, value in os.environ.items() if key not in TEST_PROFILE_VARIABLES}
     env.update(env_overrides)
     return subprocess.run(
         [sys.executable, "manage.py", "check", *args],
@@ -55,3 +53,45 @@ def test_deploy_check_is_clean_with_production_settings():
         "WARNING",
     )
     assert result.returncode == 0, result.stderr + result.stdout
+
+
+PRODUCTION = {
+    "DEBUG": "false",
+    "SECRET_KEY": "x" * 20 + "-a-real-looking-random-secret-0123456789",
+    "ALLOWED_HOSTS": "example.org",
+}
+
+
+def _setting_values(env_overrides, *names):
+    """The values of ``names`` in portal.settings under the given environment, read in a fresh process."""
+    code = "from django.conf import settings; " + "; ".join(f"print(repr({name}))" for name in names)
+    result = _run_shell(env_overrides, code)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()
+
+
+def _run_shell(env_overrides, code):
+    env = {key: value for key, value in os.environ.items() if key not in TEST_PROFILE_VARIABLES}
+    env.update(env_overrides)
+    return subprocess.run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_hsts_covers_subdomains_and_asks_for_preloading_only_when_told_to():
+    names = ("settings.SECURE_HSTS_INCLUDE_SUBDOMAINS", "settings.SECURE_HSTS_PRELOAD")
+    assert _setting_values(PRODUCTION, *names) == ["False", "False"]
+    opted_in = {**PRODUCTION, "SECURE_HSTS_INCLUDE_SUBDOMAINS": "true", "SECURE_HSTS_PRELOAD": "true"}
+    assert _setting_values(opted_in, *names) == ["True", "True"]
+
+
+def test_one_proxy_setting_drives_the_scheme_header_and_the_api_throttle():
+    names = ("settings.SECURE_PROXY_SSL_HEADER", "settings.REST_FRAMEWORK['NUM_PROXIES']")
+    assert _setting_values(PRODUCTION, *names) == ["None", "0"]
+    behind_two = {**PRODUCTION, "TRUSTED_PROXIES": "2"}
+    assert _setting_values(behind_two, *names) == ["('HTTP_X_FORWARDED_PROTO', 'https')", "2"]

@@ -1,4 +1,4 @@
-"""The endpoints of /api/v1/. Each screen's queryset is named here and its query count pinned by a test."""
+"""The endpoints of /api/v1/. Each reads through a named queryset method; tests pin their query counts."""
 
 from django.conf import settings
 from django_filters.rest_framework import DjangoFilterBackend

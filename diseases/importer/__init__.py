@@ -6,8 +6,9 @@ The work is split in three kinds of small modules that never mix:
   stop with an ``ImportFileError`` naming the file and line at the first thing that is wrong;
 - merging (``names``, ``frequency``, ``merging``): pure functions that turn the parsed files into
   the target state, one ``DiseasePlan`` per portal page;
-- writing (``bulk``, ``load_terms``, ``load_diseases``, ``load_annotations``, ``releases``): diff the
-  target state against the database and write only the difference, in bulk.
+- writing (``load_terms``, ``load_diseases``, ``load_annotations``, ``releases``): diff the target
+  state against the database and write only the difference, in bulk (``diseases.bulk``).
 
-``run.import_data`` ties them together; ``manage.py import_data`` is its command-line face.
+``run.import_data`` ties them together and rebuilds the search and matching indexes after;
+``manage.py import_data`` is its command-line face.
 """

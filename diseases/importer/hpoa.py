@@ -6,15 +6,14 @@ e.g. autosomal dominant), its onset and course ("C") and modifiers ("M"); our pa
 written sections, and listing them as symptoms would mislead.
 """
 
-import re
 import sys
 from dataclasses import dataclass, field
 
-from diseases.models import Annotation, ExternalIdentifier
+from diseases.identifiers import HPO_ID_RE, parse_curie
+from diseases.models import Annotation
 
 from .errors import ImportFileError
 from .frequency import frequency_band
-from .obo import HPO_ID
 from .reading import read_lines
 
 SYMPTOM_ASPECTS = {"P", "H"}
@@ -30,12 +29,9 @@ REQUIRED_COLUMNS = [
     "frequency",
     "aspect",
 ]
-RECORD_ID = re.compile(r"^([A-Z]+):(\S+)$")
-SOURCES = set(ExternalIdentifier.Source.values)
 PUBMED_MAX = Annotation._meta.get_field("pubmed_references").max_length
 EVIDENCE_MAX = Annotation._meta.get_field("evidence").max_length
 FREQUENCY_MAX = Annotation._meta.get_field("frequency").max_length
-CODE_MAX = ExternalIdentifier._meta.get_field("code").max_length
 
 
 @dataclass(slots=True)
@@ -128,11 +124,11 @@ class _HpoaReader:
             self.fail(number, f"expected {self.width} tab-separated columns, found {len(cells)}.")
         column = self.columns
         database_id = cells[column["database_id"]].strip()
-        match = RECORD_ID.match(database_id)
-        if not match or match.group(1) not in SOURCES or len(match.group(2)) > CODE_MAX:
+        record_id = parse_curie(database_id)
+        if record_id is None:
             self.fail(number, f'"{database_id}" is not a disease id such as ORPHA:3261 or OMIM:601859.')
         hpo_id = cells[column["hpo_id"]].strip()
-        if not HPO_ID.match(hpo_id):
+        if not HPO_ID_RE.match(hpo_id):
             self.fail(number, f'"{hpo_id}" is not an HPO id (they look like HP:0001744).')
         if self.known_terms is not None and hpo_id not in self.known_terms:
             self.fail(number, f"{hpo_id} is not a term of the HPO release being imported.")
@@ -153,7 +149,7 @@ class _HpoaReader:
         if len(evidence) > EVIDENCE_MAX:
             self.fail(number, f'"{evidence}" is not an evidence code such as TAS, PCS or IEA.')
         onset = cells[column["onset"]].strip()
-        if onset and not HPO_ID.match(onset):
+        if onset and not HPO_ID_RE.match(onset):
             self.fail(number, f'the onset "{onset}" is not an HPO id.')
         name = cells[column["disease_name"]].strip()
         if not name:
@@ -162,7 +158,7 @@ class _HpoaReader:
         record = self.records.get(database_id)
         if record is None:
             record = self.records[database_id] = HpoaRecord(
-                source=match.group(1), code=match.group(2), name=name, line=number
+                source=record_id.source, code=record_id.code, name=name, line=number
             )
         if aspect in SYMPTOM_ASPECTS:
             record.annotations.append(

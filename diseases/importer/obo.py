@@ -3,12 +3,12 @@
 import re
 from dataclasses import dataclass, field
 
-from diseases.models import HPO_ID_VALIDATOR, PhenotypeSynonym
+from diseases.identifiers import HPO_ID_RE
+from diseases.models import PhenotypeSynonym
 
 from .errors import ImportFileError
 from .reading import read_lines
 
-HPO_ID = re.compile(HPO_ID_VALIDATOR.regex.pattern)
 QUOTED = re.compile(r'^"((?:[^"\\]|\\.)*)"\s*(.*)$')
 ESCAPES = {"n": "\n", "t": "\t", "W": " "}
 SCOPES = set(PhenotypeSynonym.Scope.values)
@@ -133,7 +133,7 @@ class _TermReader:
             raise ImportFileError(self.path, term.line, "this [Term] has no id.")
         if not term.hpo_id.startswith("HP:"):
             return  # other ontologies' terms are not part of the HPO
-        if not HPO_ID.match(term.hpo_id):
+        if not HPO_ID_RE.match(term.hpo_id):
             raise ImportFileError(
                 self.path, term.line, f'"{term.hpo_id}" is not an HPO id (they look like HP:0001744).'
             )

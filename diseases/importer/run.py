@@ -1,11 +1,14 @@
-"""One import: check the files, parse them all, merge, then write the difference in one transaction."""
+"""One import: check the files, parse them all, merge, write the difference in one transaction, re-index."""
 
+import time
 from pathlib import Path
 
 from django.db import connection, transaction
 from django.utils import timezone
 
+from diseases.matching import build_similarity_index
 from diseases.models import DataRelease
+from diseases.search import indexes_are_stale, rebuild_search_index
 
 from .gard import parse_gard
 from .hpoa import parse_hpoa
@@ -34,7 +37,9 @@ def import_data(*, obo=None, hpoa=None, gard=None, if_changed=False, progress=No
     """Load the HPO, its disease annotations and GARD's catalogue; paths default to the packages' files.
 
     Every file is read and checked before the first write, and all writes share one transaction,
-    so a bad file leaves the database exactly as it was. Raises ``ImportFileError``.
+    so a bad file leaves the database exactly as it was. The search and symptom-matching indexes
+    are then rebuilt when anything changed (or when they are missing or stale), so callers never
+    need a second step. Raises ``ImportFileError``.
     """
     progress = progress or Progress()
     defaults = default_paths()
@@ -48,6 +53,7 @@ def import_data(*, obo=None, hpoa=None, gard=None, if_changed=False, progress=No
         summary.releases = [
             (release.get_source_display(), release.version) for release in DataRelease.objects.all()
         ]
+        rebuild_indexes(summary, only_if_stale=True)
         return summary
 
     with progress.stage(f"Reading {files[Source.HPO].path.name}") as stage:
@@ -79,7 +85,20 @@ def import_data(*, obo=None, hpoa=None, gard=None, if_changed=False, progress=No
         remove_terms(gone_terms, summary)
         record_releases(releases, summary, now)
     refresh_planner_statistics()
+    # After a run that changed nothing, only if the indexes are missing or stale: it then writes nothing.
+    rebuild_indexes(summary, only_if_stale=not summary.totals.total)
     return summary
+
+
+def rebuild_indexes(summary, *, only_if_stale=False):
+    """Rebuild the search table and the symptom-matching index, recording what was built in ``summary``."""
+    if only_if_stale and not indexes_are_stale():
+        return
+    started = time.monotonic()
+    summary.search_rows = rebuild_search_index()
+    searched = time.monotonic()
+    summary.similarity_index = build_similarity_index()
+    summary.index_seconds = (searched - started, time.monotonic() - searched)
 
 
 IMPORTED_TABLES = [

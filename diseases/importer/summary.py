@@ -19,6 +19,21 @@ class Summary:
     changes: dict = field(default_factory=dict)  # label -> Change, in the order first counted
     releases: list = field(default_factory=list)  # (label, version)
     skipped: bool = False
+    # Set when the indexes were rebuilt: the search rows written, the SimilarityIndex and the seconds each took.
+    search_rows: int | None = None
+    similarity_index: object = None
+    index_seconds: tuple = (0.0, 0.0)
+
+    def index_report(self) -> str:
+        if self.similarity_index is None:
+            return "Search and matching indexes are up to date."
+        index = self.similarity_index
+        search_seconds, matching_seconds = self.index_seconds
+        return (
+            f"Search index: {self.search_rows:,} names, other names and identifiers ({search_seconds:.1f} s). "
+            f"Matching index: {index.term_count:,} terms, {index.disease_count:,} diseases, "
+            f"{index.annotation_count:,} symptom rows ({matching_seconds:.1f} s)."
+        )
 
     def count(self, label, *, created=0, updated=0, removed=0):
         change = self.changes.setdefault(label, Change())

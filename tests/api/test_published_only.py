@@ -89,6 +89,8 @@ def test_no_endpoint_shows_an_unpublished_disease(client, published, unpublished
 )
 def test_unpublished_disease_addresses_are_404(client, published, unpublished, url):
     assert client.get(url).status_code == 404
+    # The same addresses of the published page answer.
+    assert client.get(url.replace("unfinished", published.slug)).status_code == 200
 
 
 @pytest.mark.parametrize("url", READ_URLS)
@@ -101,12 +103,21 @@ def test_no_endpoint_shows_personal_data_from_connection_requests(client, publis
         region="Privateshire",
         message="A private message about our child.",
     )
-    body = client.get(url).content.decode()
+    ExternalIdentifierFactory(disease=published, source=ExternalIdentifier.Source.ORPHA, code="3261")
+    search.index_disease(published)
+    response = client.get(url)
+    assert response.status_code == 200
+    body = response.content.decode()
+    if "letter=U" in url:
+        assert '"count":0' in body  # no published name starts with U
+    else:
+        assert "alps" in body or "HP:0001744" in body  # the published page or its symptom is shown
     for personal in [request.parent_name, request.email, request.phone, request.region, request.message]:
         assert personal not in body
 
 
 def test_the_schema_offers_no_personal_fields():
     text = str(SchemaGenerator().get_schema(request=None, public=True)).lower()
+    assert "/api/v1/diseases/" in text and "symptom_bands" in text  # the real schema, not an empty one
     for field in ["email", "phone", "parent_name", "connection", "message"]:
         assert field not in text

@@ -23,6 +23,8 @@ from tests.factories import (
 )
 
 MAX_EXAMPLES = 100
+# A fuzzing run of about 40 s: make test and CI run it, make test-fast leaves it out.
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture

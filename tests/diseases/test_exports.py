@@ -168,6 +168,11 @@ def test_downloads_of_unpublished_diseases_are_404(client, admin_client, status,
     disease = disease_with_symptoms(2, status=status)
     assert client.get(f"/diseases/{disease.slug}/symptoms.{kind}").status_code == 404
     assert admin_client.get(f"/diseases/{disease.slug}/symptoms.{kind}").status_code == 404
+    # Published, the same page's table downloads for both.
+    Disease.objects.filter(pk=disease.pk).update(status=Disease.Status.PUBLISHED)
+    for reader in (client, admin_client):
+        response = reader.get(f"/diseases/{disease.slug}/symptoms.{kind}")
+        assert response.status_code == 200 and disease.slug in response["Content-Disposition"]
 
 
 @pytest.mark.parametrize("kind", ["csv", "json"])
@@ -192,7 +197,10 @@ def test_disease_page_links_to_both_downloads(client, disease):
 
 def test_draft_preview_offers_no_download_links(admin_client):
     disease = disease_with_symptoms(2, status=Disease.Status.DRAFT)
-    html = admin_client.get(disease.get_absolute_url()).content.decode()
+    response = admin_client.get(disease.get_absolute_url())
+    html = response.content.decode()
+    assert response.status_code == 200 and "Draft preview" in html
+    assert "2 symptoms" in html  # the table is there, only its download links are not
     assert "symptoms.csv" not in html
 
 

@@ -245,6 +245,19 @@ def test_rate_limit_is_per_client(client, disease, settings):
     assert client.post(CONNECT, form_data(client, disease), REMOTE_ADDR="203.0.113.2").status_code == 302
 
 
+def test_behind_a_trusted_proxy_each_forwarded_client_is_counted_apart(client, disease, settings):
+    settings.SUPPORT_RATE_LIMIT = "1/h"
+    settings.TRUSTED_PROXIES = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.5"}
+    first = {**proxy, "HTTP_X_FORWARDED_FOR": "203.0.113.1"}
+    # A client cannot escape the limit by writing its own X-Forwarded-For in front of the proxy's.
+    forged = {**proxy, "HTTP_X_FORWARDED_FOR": "198.51.100.77, 203.0.113.1"}
+    second = {**proxy, "HTTP_X_FORWARDED_FOR": "203.0.113.2"}
+    assert client.post(CONNECT, form_data(client, disease), **first).status_code == 302
+    assert client.post(CONNECT, form_data(client, disease), **forged).status_code == 429
+    assert client.post(CONNECT, form_data(client, disease), **second).status_code == 302
+
+
 def test_rate_limit_works_through_redis_too(client, disease, settings):
     redis = pytest.importorskip("redis")
     try:

@@ -1,6 +1,5 @@
 import sys
 
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from diseases.importer.errors import ImportFileError
@@ -43,26 +42,18 @@ class Command(BaseCommand):
         except ImportFileError as error:
             raise CommandError(f"Nothing was imported. {error}") from error
 
+        if options.get("verbosity", 1) == 0:
+            return
         releases = ", ".join(f"{label} {version}" for label, version in summary.releases)
         if summary.skipped:
             self.stdout.write(f"Already loaded, nothing to do: {releases}.")
-            call_command(
-                "build_search_index", if_stale=True, stdout=self.stdout, verbosity=options["verbosity"]
+        else:
+            self.stdout.write(summary.table())
+            totals = summary.totals
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Imported {releases}: {totals.created:,} created, {totals.updated:,} updated, "
+                    f"{totals.removed:,} removed."
+                )
             )
-            return
-        self.stdout.write(summary.table())
-        totals = summary.totals
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Imported {releases}: {totals.created:,} created, {totals.updated:,} updated, "
-                f"{totals.removed:,} removed."
-            )
-        )
-        # Rebuild the search and matching indexes when the data changed; after a run that changed
-        # nothing, only if they are missing or stale, so that such a run writes nothing.
-        call_command(
-            "build_search_index",
-            if_stale=not totals.total,
-            stdout=self.stdout,
-            verbosity=options["verbosity"],
-        )
+        self.stdout.write(summary.index_report())
