@@ -19,6 +19,7 @@ from .models import (
     Annotation,
     Category,
     Disease,
+    DiseaseDefinition,
     DiseaseSynonym,
     ExternalIdentifier,
     Phenotype,
@@ -44,8 +45,8 @@ class DiseaseSynonymInline(admin.TabularInline):
 class ExternalIdentifierInline(admin.TabularInline):
     model = ExternalIdentifier
     extra = 0
-    fields = ["source", "code", "label", "link", "origin"]
-    readonly_fields = ["link", "origin"]
+    fields = ["source", "code", "label", "link", "origin", "joined_by"]
+    readonly_fields = ["link", "origin", "joined_by"]
 
     @admin.display(description="Link")
     def link(self, obj):
@@ -109,6 +110,20 @@ class AnnotationInline(admin.TabularInline):
                 db_field, self.admin_site, using=kwargs.get("using")
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class DiseaseDefinitionInline(admin.StackedInline):
+    """Imported definitions are shown as they came; an editor can hide one, and re-imports keep it hidden."""
+
+    model = DiseaseDefinition
+    extra = 0
+    can_delete = False
+    fields = ["source", "source_record", "text", "is_hidden"]
+    readonly_fields = ["source", "source_record", "text"]
+    verbose_name_plural = "imported definitions (the first one not hidden is shown)"
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 class ReferenceInlineFormSet(forms.BaseInlineFormSet):
@@ -245,6 +260,7 @@ class DiseaseAdmin(SimpleHistoryAdmin):
         ),
     ]
     inlines = [
+        DiseaseDefinitionInline,
         DiseaseSynonymInline,
         ExternalIdentifierInline,
         ReferenceInline,

@@ -12,7 +12,15 @@ are left as they are when the edit is applied.
 
 from dataclasses import dataclass, field
 
-from .models import Annotation, Disease, DiseaseSynonym, ExternalIdentifier, Reference, Resource
+from .models import (
+    Annotation,
+    Disease,
+    DiseaseDefinition,
+    DiseaseSynonym,
+    ExternalIdentifier,
+    Reference,
+    Resource,
+)
 
 # The page's own fields an editor may change, in the admin's order.
 EDITABLE_FIELDS = ["name", "slug", "gard_id", *Disease.CONTENT_FIELDS]
@@ -50,6 +58,8 @@ ROW_KINDS = {
             ("phenotype_id", "band", "band_corrected", "is_excluded", "is_hidden"),
             False,
         ),
+        # Imported definitions: an editor may only hide one, or show it again.
+        RowKind("definitions", DiseaseDefinition, "Imported definition", ("is_hidden",), False),
     ]
 }
 KIND_BY_MODEL = {kind.model: kind for kind in ROW_KINDS.values()}

@@ -11,6 +11,10 @@ from dataclasses import dataclass
 from django.core.validators import RegexValidator
 from django.db import models
 
+# An HGNC gene symbol, such as CFTR or HLA-DRB1.
+GENE_SYMBOL_PATTERN = r"[A-Za-z0-9][A-Za-z0-9.@-]{0,39}"
+GENE_SYMBOL_RE = re.compile(rf"^{GENE_SYMBOL_PATTERN}\Z")
+
 # The HPO id pattern, written once; ``(?i:...)`` variants accept it in any case.
 HPO_ID_PATTERN = r"HP:\d{7}"
 HPO_ID_RE = re.compile(rf"^{HPO_ID_PATTERN}\Z")
@@ -28,6 +32,7 @@ class Source(models.TextChoices):
     GARD = "GARD", "GARD"
     DECIPHER = "DECIPHER", "DECIPHER"
     MONDO = "MONDO", "Mondo"
+    DOID = "DOID", "Disease Ontology"
 
 
 # How people write each source's prefix; HP and HPO name symptoms.
@@ -39,6 +44,7 @@ PREFIXES = {
     "gard": Source.GARD,
     "decipher": Source.DECIPHER,
     "mondo": Source.MONDO,
+    "doid": Source.DOID,
     "hpo": HPO,
     "hp": HPO,
 }

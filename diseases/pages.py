@@ -9,9 +9,19 @@ from itertools import groupby
 
 from django.http import Http404
 
+from .inheritance import EXPLANATIONS
 from .links import learn_more_links
 from .markup import cited_numbers, render_markdown
-from .models import Annotation, DataRelease, Disease, Resource
+from .models import (
+    Annotation,
+    DataRelease,
+    Disease,
+    DiseaseCharacteristic,
+    DiseaseDefinition,
+    DiseaseRedirect,
+    Resource,
+)
+from .provenance import SOURCES
 
 NOTICE = "General information about a rare disease, not medical advice about any one person."
 # The columns of a symptom row, in the order the downloads and the API give them.
@@ -30,10 +40,29 @@ SYMPTOM_COLUMNS = [
 ]
 
 
-def published_disease_or_404(slug) -> Disease:
-    """The published page at ``slug`` with everything it shows (``for_page()``), or a 404."""
-    disease = Disease.objects.published().for_page().filter(slug=slug).first()
+class PageMoved(Exception):  # noqa: N818 - a signal to redirect, not an error
+    """The page at this address was merged into another: answer with a permanent redirect to ``slug``."""
+
+    def __init__(self, slug):
+        super().__init__(slug)
+        self.slug = slug
+
+
+def published_disease_or_404(slug, *, reads=None) -> Disease:
+    """The published page at ``slug`` with everything it shows (``for_page()``, or ``reads()``), or a 404.
+
+    Raises ``PageMoved`` for the address of a page that was merged into a published one.
+    """
+    reads = reads or Disease.objects.published().for_page
+    disease = reads().filter(slug=slug).first()
     if disease is None:
+        moved_to = (
+            DiseaseRedirect.objects.filter(slug=slug, disease__in=Disease.objects.published())
+            .values_list("disease__slug", flat=True)
+            .first()
+        )
+        if moved_to:
+            raise PageMoved(moved_to)
         raise Http404("No published disease has this slug.")
     return disease
 
@@ -123,6 +152,49 @@ def symptom_rows(disease, hpo_release) -> list[dict]:
     return [symptom_row(annotation, version) for annotation in annotations]
 
 
+@dataclass
+class Attribution:
+    """Where a piece of imported data comes from: source, release and licence, as the page shows them."""
+
+    source: str  # a DataRelease source
+    release: object = None  # its DataRelease, when loaded
+
+    @property
+    def info(self):
+        return SOURCES[self.source]
+
+
+@dataclass
+class Definition:
+    definition: DiseaseDefinition
+    attribution: Attribution
+
+
+@dataclass
+class Characteristic:
+    row: DiseaseCharacteristic
+    explanation: str = ""
+
+
+def definition(disease, releases) -> Definition | None:
+    """The first imported definition editors have not hidden, with its attribution."""
+    shown = next(iter(disease.definitions.all()), None)
+    if shown is None:
+        return None
+    source = DiseaseDefinition.RELEASE_SOURCES[shown.source]
+    return Definition(shown, Attribution(source, releases.get(source)))
+
+
+def characteristics(disease, kind) -> list[Characteristic]:
+    return [
+        Characteristic(
+            row, EXPLANATIONS.get(row.phenotype.hpo_id, "") if kind == row.Kind.INHERITANCE else ""
+        )
+        for row in disease.characteristics.all()
+        if row.kind == kind
+    ]
+
+
 def resource_groups(disease) -> list[ResourceGroup]:
     groups = {key: ResourceGroup(key, label) for key, label in Resource.Section.choices}
     for resource in disease.resources.all():
@@ -141,6 +213,14 @@ class DiseasePage:
     learn_more: list
     references: list
     hpo_release: object = None  # the DataRelease the symptom table came from, if it has rows
+    releases: dict = field(default_factory=dict)  # DataRelease source -> the release loaded
+    definition: Definition | None = None
+    genes: list = field(default_factory=list)  # DiseaseGene rows, main genes first
+    inheritance: list = field(default_factory=list)  # Characteristic
+    onset: list = field(default_factory=list)  # Characteristic
+    parents: list = field(default_factory=list)  # published pages of the groups it belongs to
+    subtypes: list = field(default_factory=list)  # published pages of its types
+    classifications: list = field(default_factory=list)  # DiseaseClassification: Mondo's groups
 
     @classmethod
     def build(cls, disease):
@@ -150,6 +230,7 @@ class DiseasePage:
             (reference, backlinks.get(reference.number, [])) for reference in disease.references.all()
         ]
         bands, excluded = symptom_bands(disease), excluded_symptoms(disease)
+        releases = DataRelease.objects.by_source()
         return cls(
             disease=disease,
             summary_html=render_markdown(disease.summary, anchor_prefix="summary"),
@@ -159,10 +240,48 @@ class DiseasePage:
             resource_groups=groups,
             learn_more=learn_more_links(disease, disease.resources.all()),
             references=references,
-            # One small query, and only on pages that show imported symptoms.
-            hpo_release=DataRelease.objects.hpo() if bands or excluded else None,
+            hpo_release=releases.get(DataRelease.Source.HPO) if bands or excluded else None,
+            releases=releases,
+            definition=definition(disease, releases),
+            genes=list(disease.gene_links.all()),
+            inheritance=characteristics(disease, DiseaseCharacteristic.Kind.INHERITANCE),
+            onset=characteristics(disease, DiseaseCharacteristic.Kind.ONSET),
+            parents=list(disease.parents.all()),
+            subtypes=list(disease.subtypes.all()),
+            classifications=list(disease.classifications.all()),
         )
 
     @property
     def symptom_count(self):
         return sum(len(band.rows) for band in self.bands)
+
+    @property
+    def main_genes(self):
+        return [link for link in self.genes if link.is_main]
+
+    @property
+    def other_genes(self):
+        return [link for link in self.genes if not link.is_main]
+
+    @property
+    def gene_attribution(self):
+        return [Attribution(source, self.releases.get(source)) for source in ("genes", "hgnc")]
+
+    @property
+    def characteristics_attribution(self):
+        return Attribution(DataRelease.Source.HPOA, self.releases.get(DataRelease.Source.HPOA))
+
+    @property
+    def has_family(self):
+        return bool(self.parents or self.subtypes or self.classifications)
+
+    @property
+    def own_records(self):
+        """The records this page is built from, as ``SOURCE:CODE``: where its other facts come from."""
+        return {identifier.curie for identifier in self.disease.identifiers.all()}
+
+    @property
+    def merged_records(self):
+        """The page's records and why each is here, when there is more than one (merging explained)."""
+        joined = [identifier for identifier in self.disease.identifiers.all() if identifier.joined_by]
+        return joined if len(joined) > 1 else []

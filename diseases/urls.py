@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
-from .identifiers import HPO_ID_PATTERN
-from .views import catalogue, downloads, finding, symptoms
+from .identifiers import GENE_SYMBOL_PATTERN, HPO_ID_PATTERN
+from .views import catalogue, downloads, finding, genes, symptoms
 
 
 class HpoIdConverter:
@@ -16,7 +16,20 @@ class HpoIdConverter:
         return value
 
 
+class GeneSymbolConverter:
+    """An HGNC symbol such as CFTR or HLA-DRB1: letters and digits, with dots, hyphens or @ inside."""
+
+    regex = GENE_SYMBOL_PATTERN
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
 register_converter(HpoIdConverter, "hpo_id")
+register_converter(GeneSymbolConverter, "gene_symbol")
 
 app_name = "diseases"
 
@@ -28,6 +41,7 @@ urlpatterns = [
     path("diseases/<slug:slug>/", catalogue.disease_detail, name="detail"),
     path("diseases/<slug:slug>/preview/", catalogue.disease_preview, name="preview"),
     path("symptoms/<hpo_id:hpo_id>/", symptoms.symptom_detail, name="symptom"),
+    path("genes/<gene_symbol:symbol>/", genes.gene_detail, name="gene"),
     path("search/", finding.search_results, name="search"),
     path("search/suggest/", finding.suggestions, name="suggest"),
     path("categories/", catalogue.category_list, name="categories"),

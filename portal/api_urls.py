@@ -6,13 +6,14 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
 from diseases.api.base import PublicAPIMixin
-from diseases.api.views import DiseaseViewSet, MatchView, PhenotypeViewSet, SearchView
+from diseases.api.views import DiseaseViewSet, GeneViewSet, MatchView, PhenotypeViewSet, SearchView
 
 app_name = "api"
 
 router = SimpleRouter()
 router.register("diseases", DiseaseViewSet, basename="disease")
 router.register("phenotypes", PhenotypeViewSet, basename="phenotype")
+router.register("genes", GeneViewSet, basename="gene")
 
 
 class SchemaView(PublicAPIMixin, SpectacularAPIView):

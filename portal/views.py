@@ -1,6 +1,7 @@
 from django.shortcuts import render
 
 from diseases.models import DataRelease, Disease
+from diseases.provenance import SOURCES
 
 RECENTLY_UPDATED_COUNT = 8
 
@@ -21,4 +22,6 @@ def about(request):
 
 def about_data(request):
     """The data sources, the releases loaded here, and the citation and licence notices they ask for."""
-    return render(request, "portal/about_data.html", {"releases": DataRelease.objects.all()})
+    return render(
+        request, "portal/about_data.html", {"releases": DataRelease.objects.all(), "sources": SOURCES}
+    )

@@ -140,11 +140,10 @@ def import_files(tmp_path):
 
 def _real_data_loaded():
     from diseases.importer.releases import is_loaded
-    from diseases.importer.sources import SourceFile, default_paths
+    from diseases.importer.run import open_files
     from diseases.models import Annotation
 
-    files = [SourceFile.open(source, path) for source, path in default_paths().items()]
-    return is_loaded(files) and Annotation.objects.filter(origin="import").exists()
+    return is_loaded(open_files({}).values()) and Annotation.objects.filter(origin="import").exists()
 
 
 @pytest.fixture(scope="session")

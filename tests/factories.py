@@ -5,8 +5,13 @@ from diseases.models import (
     Annotation,
     Category,
     Disease,
+    DiseaseCharacteristic,
+    DiseaseClassification,
+    DiseaseDefinition,
+    DiseaseGene,
     DiseaseSynonym,
     ExternalIdentifier,
+    Gene,
     Phenotype,
     PhenotypeSynonym,
     Reference,
@@ -101,6 +106,73 @@ class ResourceFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Support group {n}")
     url = "https://example.org/group"
     description = "Helps families."
+
+
+class GeneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Gene
+
+    symbol = factory.Sequence(lambda n: f"GENE{n}")
+    name = factory.Sequence(lambda n: f"example gene {n}")
+    hgnc_id = factory.Sequence(lambda n: f"HGNC:{90000 + n}")
+    ncbi_gene_id = factory.Sequence(lambda n: 800000 + n)
+
+
+class DiseaseGeneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DiseaseGene
+
+    disease = factory.SubFactory(DiseaseFactory)
+    gene = factory.SubFactory(GeneFactory)
+    source_record = "OMIM:601859"
+    is_main = True
+
+
+class DiseaseDefinitionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DiseaseDefinition
+
+    disease = factory.SubFactory(DiseaseFactory)
+    source = DiseaseDefinition.Source.MONDO
+    source_record = factory.Sequence(lambda n: f"MONDO:{n:07d}")
+    text = "A disease made up for the tests."
+
+
+class DiseaseCharacteristicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DiseaseCharacteristic
+
+    disease = factory.SubFactory(DiseaseFactory)
+    kind = DiseaseCharacteristic.Kind.INHERITANCE
+    phenotype = factory.SubFactory(PhenotypeFactory)
+    source_record = "OMIM:601859"
+
+
+class DiseaseClassificationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DiseaseClassification
+
+    disease = factory.SubFactory(DiseaseFactory)
+    mondo_id = factory.Sequence(lambda n: f"MONDO:{5000000 + n:07d}")
+    label = factory.Sequence(lambda n: f"example group {n}")
+
+
+def disease_with_everything(count):
+    """A published disease with ``count`` of each list its page shows: symptoms, genes, inheritance and
+    onset rows, types (each with two types of its own), groups and Mondo classifications."""
+    disease = disease_with_symptoms(count)
+    DiseaseDefinitionFactory(disease=disease)
+    for index in range(count):
+        DiseaseGeneFactory(disease=disease, is_main=index % 2 == 0)
+        DiseaseCharacteristicFactory(disease=disease)
+        DiseaseCharacteristicFactory(disease=disease, kind=DiseaseCharacteristic.Kind.ONSET)
+        DiseaseClassificationFactory(disease=disease)
+        subtype = DiseaseFactory()
+        subtype.parents.add(disease)
+        for _ in range(2):
+            DiseaseFactory().parents.add(subtype)
+        DiseaseFactory().subtypes.add(disease)
+    return disease
 
 
 def disease_with_symptoms(count, **kwargs):

@@ -7,7 +7,17 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q
 from drf_spectacular.utils import extend_schema_field
 
-from diseases.identifiers import CURIE_PATTERN, CURIE_RE, parse_curie, parse_hpo_id
+from diseases.identifiers import (
+    CURIE_PATTERN,
+    CURIE_RE,
+    GENE_SYMBOL_PATTERN,
+    GENE_SYMBOL_RE,
+    HPO_ID_MESSAGE,
+    HPO_ID_PATTERN,
+    HPO_ID_RE,
+    parse_curie,
+    parse_hpo_id,
+)
 from diseases.models import Category, Disease, DiseaseSynonym, ExternalIdentifier, Phenotype, PhenotypeSynonym
 from diseases.search import MAX_QUERY_LENGTH
 
@@ -35,7 +45,9 @@ class SearchFilter(django_filters.CharFilter):
         super().__init__(max_length=MAX_QUERY_LENGTH, strip=False, **kwargs)
 
 
-class IdentifierFilter(django_filters.CharFilter):
+class RegexFilter(django_filters.CharFilter):
+    """Text that must match ``regex``; anything else is a 400 naming the parameter."""
+
     field_class = forms.RegexField
 
 
@@ -76,7 +88,7 @@ class DiseaseFilter(django_filters.FilterSet):
             "example": "ORPHA:3261",
         }
     )(
-        IdentifierFilter(
+        RegexFilter(
             method="filter_identifier",
             regex=CURIE_RE,
             strip=False,
@@ -84,9 +96,40 @@ class DiseaseFilter(django_filters.FilterSet):
         )
     )
 
+    gene = extend_schema_field(
+        {
+            "type": "string",
+            "pattern": f"^{GENE_SYMBOL_PATTERN}$",
+            "description": "A gene's approved HGNC symbol, for example `CFTR`: diseases linked to it.",
+            "example": "CFTR",
+        }
+    )(
+        RegexFilter(
+            method="filter_gene",
+            regex=GENE_SYMBOL_RE,
+            strip=False,
+            error_messages={"invalid": "Give a gene symbol such as CFTR."},
+        )
+    )
+    inheritance = extend_schema_field(
+        {
+            "type": "string",
+            "pattern": f"^{HPO_ID_PATTERN}$",
+            "description": "An inheritance mode as an HPO id, for example `HP:0000007` (autosomal recessive).",
+            "example": "HP:0000007",
+        }
+    )(
+        RegexFilter(
+            method="filter_inheritance",
+            regex=HPO_ID_RE,
+            strip=False,
+            error_messages={"invalid": HPO_ID_MESSAGE},
+        )
+    )
+
     class Meta:
         model = Disease
-        fields = ["search", "category", "letter", "identifier"]
+        fields = ["search", "category", "letter", "identifier", "gene", "inheritance"]
 
     def filter_search(self, queryset, name, value):
         value = value.strip()
@@ -97,6 +140,12 @@ class DiseaseFilter(django_filters.FilterSet):
 
     def filter_letter(self, queryset, name, value):
         return queryset.starting_with(value)
+
+    def filter_gene(self, queryset, name, value):
+        return queryset.with_gene(value)
+
+    def filter_inheritance(self, queryset, name, value):
+        return queryset.with_inheritance(value)
 
     def filter_identifier(self, queryset, name, value):
         identifier = parse_curie(value)

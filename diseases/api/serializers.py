@@ -7,9 +7,26 @@ from rest_framework import serializers
 
 from diseases import matching, search
 from diseases.identifiers import HPO_ID_MESSAGE, HPO_ID_RE
+from diseases.inheritance import EXPLANATIONS
 from diseases.markup import render_markdown
-from diseases.models import Annotation, ExternalIdentifier, PhenotypeSynonym, Resource, SearchTerm
-from diseases.pages import NOTICE, excluded_symptoms, rendered_sections, symptom_bands, symptom_row
+from diseases.models import (
+    Annotation,
+    DataRelease,
+    DiseaseCharacteristic,
+    DiseaseDefinition,
+    ExternalIdentifier,
+    PhenotypeSynonym,
+    Resource,
+    SearchTerm,
+)
+from diseases.pages import (
+    NOTICE,
+    definition,
+    excluded_symptoms,
+    rendered_sections,
+    symptom_bands,
+    symptom_row,
+)
 
 
 @extend_schema_field(OpenApiTypes.URI)
@@ -107,8 +124,59 @@ class DownloadsSerializer(serializers.Serializer):
     json = serializers.URLField()
 
 
+class DefinitionSerializer(serializers.Serializer):
+    text = serializers.CharField(help_text="A medical definition, written for health professionals.")
+    source = serializers.ChoiceField(choices=DiseaseDefinition.Source.choices)
+    source_record = serializers.CharField(
+        help_text="The record it comes from: MONDO:0009061 or UniProt's DI-01466."
+    )
+    source_url = serializers.URLField()
+    release = serializers.CharField(allow_null=True, help_text="The release of the source loaded here.")
+    licence = serializers.CharField()
+    licence_url = serializers.URLField()
+
+
+class GeneLinkSerializer(serializers.Serializer):
+    symbol = serializers.CharField(source="gene.symbol", help_text="The approved HGNC symbol.")
+    name = serializers.CharField(source="gene.name")
+    hgnc_id = serializers.CharField(source="gene.hgnc_id", help_text="HGNC:1884; empty if HGNC lists none.")
+    ncbi_gene_id = serializers.IntegerField(source="gene.ncbi_gene_id")
+    is_main = serializers.BooleanField(
+        help_text="Named by every record of the disease that names genes (or by its definition); other "
+        "genes may modify the disease rather than cause it."
+    )
+    source_record = serializers.CharField(help_text="The record linking the gene, for example OMIM:219700.")
+    url = serializers.SerializerMethodField(help_text="The gene in this API.")
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, link):
+        return self.context["request"].build_absolute_uri(
+            reverse("api:gene-detail", kwargs={"symbol": link.gene.symbol})
+        )
+
+
+class CharacteristicSerializer(serializers.Serializer):
+    hpo_id = serializers.CharField(source="phenotype.hpo_id")
+    name = serializers.CharField(source="phenotype.name")
+    source_record = serializers.CharField(help_text="The record that says so, for example OMIM:219700.")
+
+
+class InheritanceSerializer(CharacteristicSerializer):
+    explanation = serializers.SerializerMethodField(help_text="What it means for a family, in plain words.")
+
+    def get_explanation(self, row) -> str:
+        return EXPLANATIONS.get(row.phenotype.hpo_id, "")
+
+
+class DiseaseLinkSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+    url = serializers.HyperlinkedIdentityField(view_name="api:disease-detail", lookup_field="slug")
+    page_url = PageUrlField()
+
+
 class DiseaseDetailSerializer(serializers.Serializer):
-    """Built from one ``for_page()`` row; the HPO release comes in the context, read once."""
+    """Built from one ``for_page()`` row; the loaded releases come in the context, read once."""
 
     slug = serializers.SlugField()
     name = serializers.CharField()
@@ -125,6 +193,18 @@ class DiseaseDetailSerializer(serializers.Serializer):
         help_text="Symptoms by how often they occur, most often first."
     )
     not_a_feature = serializers.SerializerMethodField(help_text="Terms the sources say are NOT seen in it.")
+    definition = serializers.SerializerMethodField(
+        help_text="The imported medical definition shown on the page, or null."
+    )
+    genes = GeneLinkSerializer(many=True, source="gene_links.all", help_text="Main genes first.")
+    inheritance = serializers.SerializerMethodField()
+    onset = serializers.SerializerMethodField(help_text="Age of onset and course.")
+    parents = DiseaseLinkSerializer(
+        many=True, source="parents.all", help_text="Published pages of the groups it is a type of."
+    )
+    subtypes = DiseaseLinkSerializer(
+        many=True, source="subtypes.all", help_text="Published pages of its types."
+    )
     references = ReferenceSerializer(many=True)
     resources = ResourceSerializer(many=True)
     hpo_release = serializers.SerializerMethodField()
@@ -145,9 +225,42 @@ class DiseaseDetailSerializer(serializers.Serializer):
     def get_sections(self, disease):
         return SectionSerializer(rendered_sections(disease), many=True).data
 
+    def _hpo_release(self):
+        return self.context["releases"].get(DataRelease.Source.HPO)
+
     def _version(self):
-        release = self.context["hpo_release"]
+        release = self._hpo_release()
         return release.version if release else ""
+
+    @extend_schema_field(DefinitionSerializer(allow_null=True))
+    def get_definition(self, disease):
+        shown = definition(disease, self.context["releases"])
+        if shown is None:
+            return None
+        info, release = shown.attribution.info, shown.attribution.release
+        return {
+            "text": shown.definition.text,
+            "source": shown.definition.source,
+            "source_record": shown.definition.source_record,
+            "source_url": shown.definition.source_url,
+            "release": release.version if release else None,
+            "licence": info.licence,
+            "licence_url": info.licence_url,
+        }
+
+    def _characteristics(self, disease, kind):
+        return [row for row in disease.characteristics.all() if row.kind == kind]
+
+    @extend_schema_field(InheritanceSerializer(many=True))
+    def get_inheritance(self, disease):
+        rows = self._characteristics(disease, DiseaseCharacteristic.Kind.INHERITANCE)
+        return InheritanceSerializer(rows, many=True).data
+
+    @extend_schema_field(CharacteristicSerializer(many=True))
+    def get_onset(self, disease):
+        return CharacteristicSerializer(
+            self._characteristics(disease, DiseaseCharacteristic.Kind.ONSET), many=True
+        ).data
 
     @extend_schema_field(SymptomBandSerializer(many=True))
     def get_symptom_bands(self, disease):
@@ -168,7 +281,7 @@ class DiseaseDetailSerializer(serializers.Serializer):
 
     @extend_schema_field(HpoReleaseSerializer(allow_null=True))
     def get_hpo_release(self, disease):
-        release = self.context["hpo_release"]
+        release = self._hpo_release()
         return HpoReleaseSerializer(release).data if release else None
 
     @extend_schema_field(DownloadsSerializer)
@@ -249,6 +362,56 @@ class PhenotypeDetailSerializer(serializers.Serializer):
 
     @extend_schema_field(AnnotatedDiseasePageSerializer)
     def get_diseases(self, phenotype):
+        return self.context["diseases_page"]
+
+
+class GeneListSerializer(serializers.Serializer):
+    symbol = serializers.CharField(help_text="The approved HGNC symbol, such as CFTR.")
+    name = serializers.CharField()
+    hgnc_id = serializers.CharField(help_text="HGNC:1884; empty if HGNC lists none.")
+    ncbi_gene_id = serializers.IntegerField()
+    url = serializers.HyperlinkedIdentityField(view_name="api:gene-detail", lookup_field="symbol")
+    page_url = PageUrlField()
+
+
+class GeneDiseaseSerializer(serializers.Serializer):
+    """A published disease the sources link to the gene."""
+
+    slug = serializers.SlugField(source="disease.slug")
+    name = serializers.CharField(source="disease.name")
+    url = serializers.SerializerMethodField()
+    page_url = serializers.SerializerMethodField()
+    is_main = serializers.BooleanField(
+        help_text="One of the disease's main genes (see the disease's `genes`)."
+    )
+    source_record = serializers.CharField()
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, link):
+        path = reverse("api:disease-detail", kwargs={"slug": link.disease.slug})
+        return self.context["request"].build_absolute_uri(path)
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_page_url(self, link):
+        return self.context["request"].build_absolute_uri(link.disease.get_absolute_url())
+
+
+class GeneDiseasePageSerializer(serializers.Serializer):
+    count = serializers.IntegerField()
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    results = GeneDiseaseSerializer(many=True)
+
+
+class GeneDetailSerializer(GeneListSerializer):
+    hgnc_url = serializers.CharField(help_text="The gene at HGNC; empty without an HGNC id.")
+    ncbi_url = serializers.URLField(help_text="The gene at NCBI Gene.")
+    diseases = serializers.SerializerMethodField(
+        help_text="Published diseases linked to the gene, main-gene links first; paginated with page and page_size."
+    )
+
+    @extend_schema_field(GeneDiseasePageSerializer)
+    def get_diseases(self, gene):
         return self.context["diseases_page"]
 
 

@@ -1,6 +1,8 @@
 """The endpoints of /api/v1/. Each reads through a named queryset method; tests pin their query counts."""
 
 from django.conf import settings
+from django.http import HttpResponsePermanentRedirect
+from django.urls import reverse
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import (
     OpenApiExample,
@@ -13,9 +15,9 @@ from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
 from diseases import matching, search
-from diseases.identifiers import HPO_ID_PATTERN
-from diseases.models import Annotation, DataRelease, Phenotype
-from diseases.pages import published_disease_or_404
+from diseases.identifiers import GENE_SYMBOL_PATTERN, HPO_ID_PATTERN
+from diseases.models import Annotation, DataRelease, DiseaseGene, Gene, Phenotype
+from diseases.pages import PageMoved, published_disease_or_404
 
 from .base import (
     DETAIL,
@@ -32,6 +34,9 @@ from .serializers import (
     DiseaseDetailSerializer,
     DiseaseListSerializer,
     DiseaseMatchSerializer,
+    GeneDetailSerializer,
+    GeneDiseaseSerializer,
+    GeneListSerializer,
     MatchParametersSerializer,
     MatchResultsSerializer,
     PhenotypeDetailSerializer,
@@ -106,8 +111,16 @@ class DiseaseViewSet(PublishedDiseaseViewSet):
     def get_serializer_context(self):
         context = super().get_serializer_context()
         if self.action == "retrieve":
-            context["hpo_release"] = DataRelease.objects.hpo()
+            context["releases"] = DataRelease.objects.by_source()
         return context
+
+    def retrieve(self, request, *args, **kwargs):
+        try:
+            return super().retrieve(request, *args, **kwargs)
+        except PageMoved as moved:
+            # The address of a page merged into another keeps working.
+            location = reverse("api:disease-detail", kwargs={"slug": moved.slug})
+            return HttpResponsePermanentRedirect(request.build_absolute_uri(location))
 
 
 @extend_schema_view(
@@ -167,6 +180,71 @@ class PhenotypeViewSet(PublicReadOnlyViewSet):
         ).data
         context = {**self.get_serializer_context(), "diseases_page": diseases}
         return Response(PhenotypeDetailSerializer(phenotype, context=context).data)
+
+
+SYMBOL_PARAMETER = OpenApiParameter(
+    "symbol",
+    str,
+    OpenApiParameter.PATH,
+    pattern=f"^{GENE_SYMBOL_PATTERN}$",
+    description="The gene's approved HGNC symbol, for example `CFTR`.",
+    examples=[OpenApiExample("CFTR", value="CFTR")],
+)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Genes",
+        description="Genes that at least one published disease is linked to, by symbol.",
+        responses={
+            200: OpenApiResponse(GeneListSerializer(many=True), "A page of genes."),
+            **ERRORS,
+            404: PAST_LAST_PAGE,
+        },
+    ),
+    retrieve=extend_schema(
+        summary="One gene and the published diseases linked to it",
+        description=(
+            "The gene's symbol, name and ids, and a page of the published diseases the sources link to "
+            "it, main-gene links first. Gene links come from the HPO gene annotations; names from HGNC."
+        ),
+        parameters=[SYMBOL_PARAMETER],
+        responses={
+            200: OpenApiResponse(GeneDetailSerializer, "The gene and a page of its diseases."),
+            **ERRORS,
+            404: OpenApiResponse(DETAIL, "No gene has this symbol, or the page is past the last one."),
+        },
+    ),
+)
+class GeneViewSet(PublicReadOnlyViewSet):
+    lookup_field = "symbol"
+    lookup_value_regex = GENE_SYMBOL_PATTERN
+
+    def get_queryset(self):
+        genes = Gene.objects.only("symbol", "name", "hgnc_id", "ncbi_gene_id")
+        return genes if self.action == "retrieve" else genes.linked_to_published().order_by("symbol")
+
+    def get_serializer_class(self):
+        return GeneDetailSerializer if self.action == "retrieve" else GeneListSerializer
+
+    def get_allowed_query_params(self):
+        if self.action == "retrieve":
+            return PAGE_PARAMETERS
+        return super().get_allowed_query_params()
+
+    def retrieve(self, request, *args, **kwargs):
+        gene = self.get_queryset().filter(symbol=kwargs["symbol"]).first()
+        if gene is None:
+            raise NotFound("No gene has this symbol.")
+        paginator = BoundedPageNumberPagination()
+        page = paginator.paginate_queryset(
+            DiseaseGene.objects.published_diseases_of(gene), request, view=self
+        )
+        diseases = paginator.get_paginated_response(
+            GeneDiseaseSerializer(page, many=True, context=self.get_serializer_context()).data
+        ).data
+        context = {**self.get_serializer_context(), "diseases_page": diseases}
+        return Response(GeneDetailSerializer(gene, context=context).data)
 
 
 # --- Search and matching ----------------------------------------------------------------------------

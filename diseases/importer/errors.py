@@ -2,14 +2,24 @@ from pathlib import Path
 
 
 class ImportFileError(Exception):
-    """A data file that cannot be imported: missing, truncated or malformed."""
+    """A data file that cannot be imported: missing, truncated or malformed.
 
-    def __init__(self, path, line, problem):
+    ``line`` names the line of a line-based file; ``record`` the record (a term id, say) of a file
+    that is not read line by line, such as one long line of JSON.
+    """
+
+    def __init__(self, path, line, problem, *, record=None):
         self.path = Path(path)
         self.line = line
+        self.record = record
         self.problem = problem
         super().__init__(str(self))
 
     def __str__(self):
-        where = f"{self.path}, line {self.line}" if self.line else str(self.path)
+        if self.line:
+            where = f"{self.path}, line {self.line}"
+        elif self.record:
+            where = f"{self.path}, record {self.record}"
+        else:
+            where = str(self.path)
         return f"{where}: {self.problem}"

@@ -2,8 +2,8 @@
 
 Only rows of the "P" (phenotypic abnormality) and "H" (past medical history) aspects become symptom
 rows. The other aspects describe the disease rather than a sign a person has: its inheritance ("I",
-e.g. autosomal dominant), its onset and course ("C") and modifiers ("M"); our pages cover those in
-written sections, and listing them as symptoms would mislead.
+e.g. autosomal dominant) and its onset and course ("C") are kept apart on the record and shown as
+such; modifiers ("M") are left out. Listing any of them as symptoms would mislead.
 """
 
 import sys
@@ -53,6 +53,8 @@ class HpoaRecord:
     name: str
     line: int
     annotations: list = field(default_factory=list)
+    inheritance: list = field(default_factory=list)  # HPO ids of aspect I rows, in file order
+    onset: list = field(default_factory=list)  # HPO ids of aspect C rows: onset and course
 
     @property
     def curie(self):
@@ -160,6 +162,10 @@ class _HpoaReader:
             record = self.records[database_id] = HpoaRecord(
                 source=record_id.source, code=record_id.code, name=name, line=number
             )
+        if qualifier != "NOT" and aspect in ("I", "C"):
+            kept = record.inheritance if aspect == "I" else record.onset
+            if hpo_id not in kept:
+                kept.append(sys.intern(hpo_id))
         if aspect in SYMPTOM_ASPECTS:
             record.annotations.append(
                 HpoaAnnotation(

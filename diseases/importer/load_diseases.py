@@ -12,11 +12,12 @@ from collections import Counter, defaultdict
 from django.utils.text import slugify
 
 from diseases.bulk import batched, delete_rows, insert_rows, update_rows
-from diseases.models import Category, Disease, DiseaseSynonym, ExternalIdentifier, Origin
+from diseases.models import Category, Disease, DiseaseRedirect, DiseaseSynonym, ExternalIdentifier, Origin
 
 from .names import normalise_name, unique_slug
 
 IMPORT = Origin.IMPORT.value
+JOINED_BY_SOURCE = ExternalIdentifier.JoinedBy.SOURCE.value
 # Imported other names come after those an editor placed by hand.
 SYNONYM_POSITION_START = 1000
 CategoryLink = Disease.categories.through
@@ -55,21 +56,21 @@ class DiseaseLoader:
         self.by_gard = {gard_id: pk for pk, (_, gard_id, _) in self.diseases.items() if gard_id is not None}
         self.written = diseases_with_written_content()
         self.identifiers = {
-            (source, code): (pk, disease_id, label, origin)
-            for pk, source, code, disease_id, label, origin in ExternalIdentifier.objects.values_list(
-                "pk", "source", "code", "disease_id", "label", "origin"
+            (source, code): (pk, disease_id, label, origin, joined_by)
+            for pk, source, code, disease_id, label, origin, joined_by in ExternalIdentifier.objects.values_list(
+                "pk", "source", "code", "disease_id", "label", "origin", "joined_by"
             ).order_by()
         }
+        self.moved_to = {}  # a page that gave up identifiers -> the page that took most of them
 
     def assign(self):
-        """Match each plan to at most one existing page; GARD plans choose first."""
-        plan_gard_ids = {plan.gard_id for plan in self.plans if plan.gard_id is not None}
+        """Match each plan to at most one existing page; GARD plans choose first, by their lowest GARD id."""
+        plan_gard_ids = {gard_id for plan in self.plans for gard_id in gard_ids(plan)}
         claimed = set()
         self.assigned = []
         for plan in self.plans:
-            candidates = []
-            if plan.gard_id in self.by_gard:
-                candidates.append(self.by_gard[plan.gard_id])
+            own_gard_ids = gard_ids(plan)
+            candidates = [self.by_gard[gard_id] for gard_id in own_gard_ids if gard_id in self.by_gard]
             votes = Counter(
                 self.identifiers[(source, code)][1]
                 for source, code, _ in plan.identifiers
@@ -78,7 +79,7 @@ class DiseaseLoader:
             for pk, _ in sorted(votes.items(), key=lambda item: (-item[1], item[0])):
                 gard_id = self.diseases[pk][1]
                 # A page that is another GARD entry's stays that entry's.
-                if gard_id is None or gard_id == plan.gard_id or gard_id not in plan_gard_ids:
+                if gard_id is None or gard_id in own_gard_ids or gard_id not in plan_gard_ids:
                     candidates.append(pk)
             pk = next((pk for pk in candidates if pk not in claimed), None)
             if pk is not None:
@@ -86,7 +87,10 @@ class DiseaseLoader:
             self.assigned.append(pk)
 
     def write_diseases(self):
-        taken = {slug for slug, _, _ in self.diseases.values()}
+        # A merged page's old address keeps redirecting, so no new page may take it.
+        taken = {slug for slug, _, _ in self.diseases.values()} | set(
+            DiseaseRedirect.objects.values_list("slug", flat=True)
+        )
         new, changes = [], []
         for plan, pk in zip(self.plans, self.assigned, strict=True):
             if pk is None:
@@ -132,26 +136,45 @@ class DiseaseLoader:
         target = {}
         for plan, disease_pk in zip(self.plans, self.disease_pks, strict=True):
             for source, code, label in plan.identifiers:
-                target[(source, code)] = (disease_pk, label)
+                target[(source, code)] = (
+                    disease_pk,
+                    label,
+                    plan.joined_by.get((source, code), JOINED_BY_SOURCE),
+                )
         new, changes = [], []
-        for key, (disease_pk, label) in target.items():
+        moves = defaultdict(Counter)
+        for key, (disease_pk, label, joined_by) in target.items():
             current = self.identifiers.get(key)
             if current is None:
-                new.append((disease_pk, key[0], key[1], label, IMPORT))
-            elif current[3] == IMPORT and (current[1], current[2]) != (disease_pk, label):
-                changes.append((current[0], disease_pk, label, current[1]))
+                new.append((disease_pk, key[0], key[1], label, IMPORT, joined_by))
+            elif current[3] == IMPORT and (current[1], current[2], current[4]) != (
+                disease_pk,
+                label,
+                joined_by,
+            ):
+                changes.append((current[0], disease_pk, label, joined_by, current[1]))
+                if current[1] != disease_pk:
+                    moves[current[1]][disease_pk] += 1
         gone = [
             (pk, disease_id)
-            for key, (pk, disease_id, _, origin) in self.identifiers.items()
+            for key, (pk, disease_id, _, origin, _) in self.identifiers.items()
             if origin == IMPORT and key not in target
         ]
-        created = insert_rows(ExternalIdentifier, ["disease_id", "source", "code", "label", "origin"], new)
-        update_rows(ExternalIdentifier, ["disease_id", "label"], [change[:3] for change in changes])
+        created = insert_rows(
+            ExternalIdentifier, ["disease_id", "source", "code", "label", "origin", "joined_by"], new
+        )
+        update_rows(
+            ExternalIdentifier, ["disease_id", "label", "joined_by"], [change[:4] for change in changes]
+        )
         removed = delete_rows(ExternalIdentifier, [pk for pk, _ in gone])
-        # Pages no plan claimed that gave up an identifier may have lost their last source.
-        self.lost_source = ({disease_id for _, disease_id in gone} | {change[3] for change in changes}) - set(
+        # Pages no plan claimed that gave up an identifier may have lost their last source; where
+        # another page took their records, that page absorbed them.
+        self.lost_source = ({disease_id for _, disease_id in gone} | {change[4] for change in changes}) - set(
             self.disease_pks
         )
+        self.moved_to = {
+            old: targets.most_common(1)[0][0] for old, targets in moves.items() if old in self.lost_source
+        }
         self.summary.count("Disease identifiers", created=created, updated=len(changes), removed=removed)
 
     def write_synonyms(self):
@@ -218,6 +241,13 @@ class DiseaseLoader:
         insert_rows(CategoryLink, ["disease_id", "category_id"], new)
         self.summary.count("Categories", created=len(missing))
         self.summary.count("Disease categories", created=len(new))
+
+
+def gard_ids(plan) -> list[int]:
+    """Every GARD entry merged into the plan, its own (lowest) first."""
+    return sorted(
+        int(code) for source, code, _ in plan.identifiers if source == ExternalIdentifier.Source.GARD
+    )
 
 
 def load_diseases(plans, summary, stage, now):

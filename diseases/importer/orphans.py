@@ -2,7 +2,8 @@
 
 A page keeps living when it has written content, references or resources, an editor's other name,
 identifier or symptom row, a hidden or corrected symptom row, or rows of another table pointing at
-it (a family's connection request, for example).
+it (a family's connection request, for example). A deleted page whose records another page took
+(the sources now call them one disease) leaves a redirect from its address to that page.
 """
 
 from django.db.models import Q
@@ -11,6 +12,7 @@ from diseases.bulk import batched, delete_rows
 from diseases.models import (
     Annotation,
     Disease,
+    DiseaseRedirect,
     DiseaseSynonym,
     ExternalIdentifier,
     Origin,
@@ -42,7 +44,21 @@ def _pks(model, attname, pks):
     return found
 
 
-def remove_orphans(candidates, summary):
+def redirect_merged(candidates, moved_to, summary):
+    """Point the addresses of pages about to be deleted (and redirects to them) at the pages that absorbed them."""
+    targets = {pk: moved_to[pk] for pk in candidates if moved_to.get(pk) not in (None, *candidates)}
+    if not targets:
+        return
+    for old_pk, new_pk in targets.items():
+        DiseaseRedirect.objects.filter(disease_id=old_pk).update(disease_id=new_pk)
+    slugs = dict(Disease.objects.filter(pk__in=targets).values_list("pk", "slug"))
+    DiseaseRedirect.objects.bulk_create(
+        [DiseaseRedirect(slug=slugs[pk], disease_id=new_pk) for pk, new_pk in targets.items()]
+    )
+    summary.count("Addresses of merged pages (redirects)", created=len(targets))
+
+
+def remove_orphans(candidates, summary, moved_to=None):
     candidates = set(candidates)
     if candidates:
         candidates -= _referencing(ExternalIdentifier, "disease_id", candidates)
@@ -55,6 +71,7 @@ def remove_orphans(candidates, summary):
         if candidates:
             candidates -= _referencing(model, attname, candidates)
     if candidates:
+        redirect_merged(candidates, moved_to or {}, summary)
         for model, attname in [*derived, (Annotation, "disease_id"), (DiseaseSynonym, "disease_id")]:
             delete_rows(model, _pks(model, attname, candidates))
         delete_rows(CategoryLink, _pks(CategoryLink, "disease_id", candidates))

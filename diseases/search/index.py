@@ -14,6 +14,7 @@ from diseases.bulk import insert_rows
 from diseases.models import (
     DataRelease,
     Disease,
+    DiseaseGene,
     DiseaseSynonym,
     ExternalIdentifier,
     Phenotype,
@@ -24,7 +25,8 @@ from diseases.models import (
 
 from .folding import fold
 
-TSVECTOR_WEIGHTS = {SearchTerm.Field.RELATED_NAME: "B"}
+# A related term or a gene is a less certain reason for a hit than a name.
+TSVECTOR_WEIGHTS = {SearchTerm.Field.RELATED_NAME: "B", SearchTerm.Field.GENE: "B"}
 
 
 def _is_postgresql() -> bool:
@@ -70,6 +72,9 @@ def _disease_rows(diseases):
         yield _row(kind, targets[disease_id], fields.IDENTIFIER, f"{source}:{code}")
         if label:
             yield _row(kind, targets[disease_id], fields.OTHER_NAME, label)
+    genes = DiseaseGene.objects.filter(disease__in=diseases).order_by("disease_id", "gene__symbol")
+    for disease_id, symbol in genes.values_list("disease_id", "gene__symbol"):
+        yield _row(kind, targets[disease_id], fields.GENE, symbol)
 
 
 def _symptom_rows():

@@ -27,7 +27,13 @@ KINDS = (SearchTerm.Kind.DISEASE, SearchTerm.Kind.SYMPTOM)
 
 # Other names, abbreviations and everyday names count as much as the name itself; HPO's related,
 # broader or narrower synonyms are a little less certain.
-FIELD_WEIGHTS = {SearchTerm.Field.RELATED_NAME: 0.85}
+FIELD_WEIGHTS = {SearchTerm.Field.RELATED_NAME: 0.85, SearchTerm.Field.GENE: 0.85}
+# The same weights in SQL, for the hand-written PostgreSQL statements (the values are ours, not input).
+FIELD_WEIGHT_SQL = (
+    "(CASE t.field "
+    + " ".join(f"WHEN '{field}' THEN {weight}" for field, weight in FIELD_WEIGHTS.items())
+    + " ELSE 1.0 END)"
+)
 
 
 def identifier_url(identifier: Identifier) -> str | None:
@@ -130,7 +136,7 @@ WORDS_BRANCH = """
             WHEN t.folded LIKE %(prefix)s THEN 0.9 + 0.08 * %(length)s / greatest(length(t.folded), 1)
             ELSE 0.6 + 0.25 * %(length)s / greatest(length(t.folded), 1)
                 + 0.1 * ts_rank(t.vector, to_tsquery('english', %(tsquery)s))
-        END) * (CASE WHEN t.field = 'related_name' THEN {related_weight} ELSE 1.0 END) AS score
+        END) * {field_weight} AS score
     FROM diseases_searchterm t
     WHERE {visible} AND (t.folded LIKE %(prefix)s OR t.vector @@ to_tsquery('english', %(tsquery)s))
 """
@@ -141,7 +147,7 @@ WORDS_BRANCH = """
 TYPOS_BRANCH = """
     SELECT t.kind, t.disease_id, t.phenotype_id, t.key, t.label, t.field, t.text, length(t.folded),
         (0.55 * word_similarity(%(folded)s, t.folded) + 0.3 * similarity(t.folded, %(folded)s))
-        * (CASE WHEN t.field = 'related_name' THEN {related_weight} ELSE 1.0 END)
+        * {field_weight}
     FROM diseases_searchterm t
     WHERE {visible} AND t.folded %%> %(folded)s AND NOT EXISTS (
         SELECT 1 FROM diseases_searchterm e
@@ -166,7 +172,7 @@ SUGGEST_BRANCH = """
             WHEN t.folded = %(folded)s THEN 1.0
             WHEN t.folded LIKE %(prefix)s THEN 0.9 + 0.08 * %(length)s / greatest(length(t.folded), 1)
             ELSE 0.6 + 0.25 * %(length)s / greatest(length(t.folded), 1)
-        END) * (CASE WHEN t.field = 'related_name' THEN {related_weight} ELSE 1.0 END) AS score
+        END) * {field_weight} AS score
     FROM (
         (SELECT {columns} FROM diseases_searchterm
          WHERE kind = %({kind_param})s AND folded::text ~>=~ %(low)s AND folded::text ~<~ %(high)s
@@ -233,7 +239,7 @@ def _postgres_suggestions(kinds, folded: str, *, limit: int) -> list[dict]:
                 columns="kind, disease_id, phenotype_id, key, label, field, text, folded",
                 visible=visible,
                 kind_param=f"kind_{kind}",
-                related_weight=FIELD_WEIGHTS[SearchTerm.Field.RELATED_NAME],
+                field_weight=FIELD_WEIGHT_SQL,
             )
         )
     return _run_search(branches, params)
@@ -242,15 +248,16 @@ def _postgres_suggestions(kinds, folded: str, *, limit: int) -> list[dict]:
 def _postgres_rows(kinds, folded: str, *, limit: int) -> list[dict]:
     params = _query_params(folded, limit=limit)
     branches = []
-    weight = FIELD_WEIGHTS[SearchTerm.Field.RELATED_NAME]
     for kind in kinds:
         visible, visible_params = _visible_sql(kind, "t")
         params.update(visible_params)
-        branches.append(WORDS_BRANCH.format(visible=visible, related_weight=weight))
+        branches.append(WORDS_BRANCH.format(visible=visible, field_weight=FIELD_WEIGHT_SQL))
         if len(folded) >= MIN_TYPO_LENGTH:
             visible_e, visible_e_params = _visible_sql(kind, "e")
             params.update(visible_e_params)
-            branches.append(TYPOS_BRANCH.format(visible=visible, visible_e=visible_e, related_weight=weight))
+            branches.append(
+                TYPOS_BRANCH.format(visible=visible, visible_e=visible_e, field_weight=FIELD_WEIGHT_SQL)
+            )
     return _run_search(branches, params)
 
 

@@ -2,6 +2,7 @@
 
 - ``catalogue``: the A–Z index, categories and disease pages (and staff previews);
 - ``symptoms``: a symptom's page;
+- ``genes``: a gene's page;
 - ``finding``: search, autocomplete and symptom matching;
 - ``downloads``: a disease's symptom table as CSV or JSON.
 """

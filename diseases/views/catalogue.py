@@ -9,8 +9,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
+from diseases.identifiers import Identifier, Source
 from diseases.models import Category, Disease
 from diseases.pages import DiseasePage, published_disease_or_404
+
+from .moved import follows_merged_pages
 
 
 def disease_index(request):
@@ -38,6 +41,7 @@ def _render_disease(request, disease):
     return render(request, "diseases/detail.html", {"page": DiseasePage.build(disease), "disease": disease})
 
 
+@follows_merged_pages
 def disease_detail(request, slug):
     try:
         disease = published_disease_or_404(slug)
@@ -57,7 +61,16 @@ def disease_preview(request, slug):
 
 
 def gard_redirect(request, gard_id):
-    disease = get_object_or_404(Disease.objects.published().only("slug"), gard_id=gard_id)
+    """GARD's numbers, including those of entries merged into another page, lead to the page."""
+    disease = (
+        Disease.objects.published()
+        .with_identifier(Identifier(Source.GARD, str(gard_id)))
+        .only("slug")
+        .order_by("pk")
+        .first()
+    )
+    if disease is None:
+        raise Http404("No published disease has this GARD id.")
     return redirect(disease, permanent=True)
 
 

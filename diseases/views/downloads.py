@@ -11,8 +11,10 @@ import json
 from django.http import HttpResponse
 from django.views.decorators.http import conditional_page, require_safe
 
-from diseases.models import DataRelease
+from diseases.models import DataRelease, Disease
 from diseases.pages import NOTICE, SYMPTOM_COLUMNS, published_disease_or_404, symptom_rows
+
+from .moved import follows_merged_pages
 
 # Spreadsheets run a cell that starts with one of these as a formula.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -36,8 +38,9 @@ def _csv_cell(value):
 # conditional_page adds an ETag hashed from the body and answers 304 when a client already has it.
 @require_safe
 @conditional_page
+@follows_merged_pages
 def symptoms_csv(request, slug):
-    disease = published_disease_or_404(slug)
+    disease = published_disease_or_404(slug, reads=Disease.objects.published().for_symptom_table)
     response = _download("", "text/csv; charset=utf-8", f"{disease.slug}-symptoms.csv")
     writer = csv.writer(response)
     writer.writerow(SYMPTOM_COLUMNS)
@@ -48,8 +51,9 @@ def symptoms_csv(request, slug):
 
 @require_safe
 @conditional_page
+@follows_merged_pages
 def symptoms_json(request, slug):
-    disease = published_disease_or_404(slug)
+    disease = published_disease_or_404(slug, reads=Disease.objects.published().for_symptom_table)
     release = DataRelease.objects.hpo()
     document = {
         "disease": {

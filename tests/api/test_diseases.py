@@ -11,7 +11,7 @@ from tests.factories import (
     PhenotypeSynonymFactory,
     ReferenceFactory,
     ResourceFactory,
-    disease_with_symptoms,
+    disease_with_everything,
 )
 
 pytestmark = pytest.mark.django_db
@@ -158,7 +158,8 @@ def test_list_answers_a_bad_parameter_with_a_400_naming_it(client, parameter, va
 def test_list_unknown_parameter_message_lists_the_accepted_ones(client):
     message = client.get(LIST_URL, {"q": "alps"}).json()["q"][0]
     assert message == (
-        "Unknown query parameter. This endpoint accepts: category, identifier, letter, page, page_size, search."
+        "Unknown query parameter. This endpoint accepts: category, gene, identifier, inheritance, letter, page, "
+        "page_size, search."
     )
 
 
@@ -355,11 +356,11 @@ def test_detail_rejects_query_parameters(client):
 def test_detail_query_count_does_not_grow_with_symptoms(
     client, django_assert_num_queries, unthrottled, symptom_count
 ):
-    disease = disease_with_symptoms(symptom_count)
+    disease = disease_with_everything(symptom_count)
     DataReleaseFactory()
-    # disease, other names, categories, identifiers, annotations with terms, lay names, references,
-    # resources, HPO release
-    with django_assert_num_queries(9):
+    # The disease page's read (the disease and its 14 prefetches) and the loaded releases.
+    with django_assert_num_queries(16):
         response = client.get(detail_url(disease))
     body = response.json()
     assert sum(len(band["symptoms"]) for band in body["symptom_bands"]) == symptom_count
+    assert len(body["genes"]) == len(body["subtypes"]) == len(body["inheritance"]) == symptom_count

@@ -25,6 +25,8 @@ def test_schema_lists_every_endpoint_under_v1(schema):
     assert sorted(schema["paths"]) == [
         "/api/v1/diseases/",
         "/api/v1/diseases/{slug}/",
+        "/api/v1/genes/",
+        "/api/v1/genes/{symbol}/",
         "/api/v1/match/",
         "/api/v1/phenotypes/",
         "/api/v1/phenotypes/{hpo_id}/",
@@ -50,7 +52,16 @@ def test_every_list_declares_its_filters_and_bounded_pagination(schema):
         return {p["name"]: p["schema"] for p in schema["paths"][path]["get"]["parameters"]}
 
     diseases = parameters("/api/v1/diseases/")
-    assert set(diseases) == {"search", "category", "letter", "identifier", "page", "page_size"}
+    assert set(diseases) == {
+        "search",
+        "category",
+        "letter",
+        "identifier",
+        "gene",
+        "inheritance",
+        "page",
+        "page_size",
+    }
     assert diseases["page_size"] == {"type": "integer", "minimum": 1, "maximum": 100}
     assert "0-9" in diseases["letter"]["enum"]
     assert set(parameters("/api/v1/phenotypes/")) == {"search", "page", "page_size"}

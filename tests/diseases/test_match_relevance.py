@@ -33,7 +33,7 @@ def rank(disease, symptoms):
     "slug",
     [
         "autoimmune-lymphoproliferative-syndrome",
-        "marfan-syndrome",
+        "marfan-syndrome-type-1",
         "cystic-fibrosis",
         "duchenne-muscular-dystrophy",
         "rett-syndrome",

@@ -9,6 +9,7 @@ from tests.factories import (
     PhenotypeSynonymFactory,
     ReferenceFactory,
     ResourceFactory,
+    disease_with_everything,
     disease_with_symptoms,
 )
 
@@ -128,15 +129,19 @@ def test_editor_learn_more_link_replaces_the_generated_one(client):
     assert html.count("pubmed.ncbi.nlm.nih.gov") == 1
 
 
-@pytest.mark.parametrize("symptom_count", [3, 300])
-def test_disease_page_query_count_does_not_grow_with_symptoms(
-    client, django_assert_num_queries, symptom_count
+@pytest.mark.parametrize("count", [3, 300])
+def test_disease_page_query_count_does_not_grow_with_symptoms_genes_or_types(
+    client, django_assert_num_queries, count
 ):
-    disease = disease_with_symptoms(symptom_count)
-    # 9: the page names the HPO release its symptom table came from (one small query).
-    with django_assert_num_queries(9):
+    disease = disease_with_everything(count)
+    # The page, 14 prefetches (two levels of types among them) and the loaded data releases.
+    with django_assert_num_queries(16):
         response = client.get(disease.get_absolute_url())
     assert response.status_code == 200
+    page = response.context["page"]
+    assert page.symptom_count == count and len(page.genes) == count and len(page.subtypes) == count
+    assert len(page.inheritance) == len(page.onset) == len(page.parents) == count
+    assert len(page.subtypes[0].subtypes.all()) == 2
 
 
 def test_gard_id_redirects_to_the_disease_page(client):
