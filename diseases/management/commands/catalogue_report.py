@@ -1,0 +1,77 @@
+from django.core.management.base import BaseCommand
+
+from diseases.models import Disease, ExternalIdentifier
+
+RECORD_SOURCES = ["GARD", "ORPHA", "OMIM", "DECIPHER"]
+
+
+class Command(BaseCommand):
+    help = "How complete the published catalogue is: definitions, genes, pages showing only names, merging."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--compare-merging",
+            action="store_true",
+            help="Also merge the data files with names alone, to count the pages Mondo joined (slower).",
+        )
+
+    def handle(self, *args, compare_merging=False, **options):
+        published = Disease.objects.published()
+        total = published.count()
+        if not total:
+            self.stdout.write("No published pages.")
+            return
+        with_definition = published.filter(definitions__is_hidden=False).distinct().count()
+        with_text = published.with_written_content().count()
+        with_genes = published.filter(gene_links__isnull=False).distinct().count()
+        names_only = (
+            published.filter(
+                definitions__isnull=True,
+                gene_links__isnull=True,
+                annotations__isnull=True,
+                characteristics__isnull=True,
+                parents__isnull=True,
+                subtypes__isnull=True,
+                classifications__isnull=True,
+            )
+            .without_written_content()
+            .count()
+        )
+        records = ExternalIdentifier.objects.filter(source__in=RECORD_SOURCES, disease__in=published)
+        joined = ExternalIdentifier.JoinedBy
+        by_mondo = records.filter(joined_by=joined.MONDO).count()
+        gard_by_name = ExternalIdentifier.objects.filter(
+            source="MONDO", joined_by=joined.MONDO_NAME, disease__in=published
+        ).count()
+        lines = [
+            f"Published pages: {total:,}",
+            f"With a definition: {with_definition:,} ({with_definition / total:.1%}); "
+            f"with an editor's text: {with_text:,}",
+            f"With genes: {with_genes:,} ({with_genes / total:.1%})",
+            f"Showing nothing but names: {names_only:,} ({names_only / total:.1%})",
+            f"Records on a page because Mondo says so: {by_mondo:,}; pages tied to Mondo by a GARD name: "
+            f"{gard_by_name:,}",
+        ]
+        if compare_merging:
+            lines.append(self.merging_comparison())
+        self.stdout.write("\n".join(lines))
+
+    def merging_comparison(self):
+        from diseases.importer.merging import merge
+        from diseases.importer.progress import Progress
+        from diseases.importer.run import Source, open_files, parse_all
+
+        parsed = parse_all(open_files({}), Progress())
+        by_name = len(merge(parsed[Source.GARD], parsed[Source.HPOA]))
+        with_mondo = len(
+            merge(
+                parsed[Source.GARD],
+                parsed[Source.HPOA],
+                mondo=parsed[Source.MONDO],
+                xrefs=parsed[Source.MONDO_XREFS],
+            )
+        )
+        return (
+            f"Pages from the files: {by_name:,} by names alone, {with_mondo:,} with Mondo "
+            f"({by_name - with_mondo:,} fewer: records Mondo joined)"
+        )
