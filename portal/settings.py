@@ -6,6 +6,7 @@ SQLite file in the project folder, mail printed to the console and a database
 cache that every process shares.
 """
 
+import os
 from pathlib import Path
 
 import environ
@@ -14,7 +15,12 @@ from django.core.exceptions import ImproperlyConfigured
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
-environ.Env.read_env(BASE_DIR / ".env")  # optional; missing file is fine
+# A .env file in the project folder is read too (`make run` writes a development one); variables
+# already in the environment win. PORTAL_ENV_FILE names another file, or none when empty: the
+# test profile (settings_test.py) sets it empty, so a developer's .env never changes the suite.
+ENV_FILE = os.environ.get("PORTAL_ENV_FILE", str(BASE_DIR / ".env"))
+if ENV_FILE:
+    environ.Env.read_env(ENV_FILE)  # a missing file is fine
 
 DEBUG = env.bool("DEBUG", default=False)
 
