@@ -9,7 +9,7 @@ PORT ?= 8000
 # The tests choose their own settings (portal/settings_test.py) and do not read .env.
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run install migrate data demo superuser test test-fast lint format chromium bench bench-import bench-search bench-support clean
+.PHONY: run serve install migrate data demo superuser test test-fast lint format chromium bench bench-import bench-search bench-support clean
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,19 @@ run: demo
 	@$(MANAGE) db_worker --no-reload --interval 2 & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# Production's way of serving, on this machine: DEBUG off whatever .env says, migrations, static files
+# collected and compressed (gzip and brotli), gunicorn with gunicorn.conf.py (workers, threads and
+# timeouts from the environment) and the task worker, stopped together. Settings come from .env or
+# the environment as in production; the development .env that `make run` writes is enough locally.
+SERVE := DEBUG=false
+serve: install
+	$(SERVE) $(MANAGE) migrate --noinput
+	$(SERVE) $(MANAGE) collectstatic --noinput --verbosity 0
+	@echo "Serving with production settings on http://$${GUNICORN_BIND:-127.0.0.1:$(PORT)}/  (Ctrl+C stops)"
+	@$(SERVE) $(MANAGE) db_worker --no-reload & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(SERVE) GUNICORN_BIND=$${GUNICORN_BIND:-127.0.0.1:$(PORT)} $(BIN)/gunicorn
 
 # An account for /admin/ (asks for a name, an address and a password).
 superuser: migrate
