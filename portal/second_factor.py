@@ -182,7 +182,9 @@ def _setup(request):
     )
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if pending.verify_token(form.cleaned_data["code"]):
+        if not pending.verify_is_allowed()[0]:
+            form.add_error("code", "Too many wrong codes in a row. Wait a minute, then try again.")
+        elif pending.verify_token(form.cleaned_data["code"]):
             with transaction.atomic():
                 TOTPDevice.objects.filter(user=user).exclude(pk=pending.pk).delete()
                 pending.confirmed = True
@@ -190,9 +192,10 @@ def _setup(request):
                 codes = _issue_recovery_codes(user)
             otp_login(request, pending)
             return _render_recovery_codes(request, codes)
-        form.add_error(
-            "code", "That code is not right. Check the time on your phone and type the code it shows now."
-        )
+        else:
+            form.add_error(
+                "code", "That code is not right. Check the time on your phone and type the code it shows now."
+            )
     secret = b32encode(pending.bin_key).decode()
     context = _context(
         request,
