@@ -147,3 +147,14 @@ def test_pages_keep_working_with_the_cache_down(settings):
     response = Client().get("/diseases/alps/")
     assert response.status_code == 200
     assert "Autoimmune lymphoproliferative syndrome" in response.content.decode()
+
+
+@pytest.mark.parametrize("path", FORM_PAGES)
+def test_a_body_django_cannot_parse_gets_our_400_page(path):
+    """A multipart body without a boundary passes the charset guard; Django's parser refuses it."""
+    browser, token = csrf_client()
+    response = browser.post(
+        path, data=b"csrfmiddlewaretoken=" + token.encode(), content_type="multipart/form-data"
+    )
+    assert response.status_code == 400
+    assert "We could not read that request" in response.content.decode()
