@@ -4,12 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-# Development defaults for the commands that serve or load data; production sets DEBUG=false and a
-# real SECRET_KEY. The tests choose their own settings (portal/settings_test.py).
-DEV := DEBUG=$${DEBUG:-true}
-MANAGE := $(DEV) $(BIN)/python manage.py
+# Development settings come from .env (DEBUG on, a random secret key), which the commands below write
+# when there is none and never overwrite, so plain `.venv/bin/python manage.py ...` works the same.
+# The tests choose their own settings (portal/settings_test.py) and do not read .env.
+MANAGE := $(BIN)/python manage.py
 
-.PHONY: run install migrate data demo test test-fast lint format chromium bench bench-import bench-search bench-support clean
+.PHONY: run serve install migrate data demo superuser test test-fast lint format chromium bench bench-import bench-search bench-support clean
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,7 +19,10 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 
 install: $(VENV)/.installed
 
-migrate: install
+.env: | $(VENV)/.installed
+	$(BIN)/python scripts/dev_env.py $@
+
+migrate: install .env
 	$(MANAGE) migrate --noinput
 
 # Fetches the data packages once (into ~/.cache/rare-disease-portal) and imports all sources on first
@@ -34,11 +37,28 @@ demo: data
 # The mail worker (django-tasks' db_worker) runs beside the web server and is stopped with it, whether the
 # server ends with Ctrl+C or on its own. No autoreload for the worker: its reloader would outlive the kill.
 run: demo
-	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: $(BIN)/python manage.py createsuperuser)"
+	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: make superuser, or $(BIN)/python manage.py createsuperuser)"
 	@$(MANAGE) sweep_outbox
 	@$(MANAGE) db_worker --no-reload --interval 2 & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# Production's way of serving, on this machine: DEBUG off whatever .env says, migrations, static files
+# collected and compressed (gzip and brotli), gunicorn with gunicorn.conf.py (workers, threads and
+# timeouts from the environment) and the task worker, stopped together. Settings come from .env or
+# the environment as in production; the development .env that `make run` writes is enough locally.
+SERVE := DEBUG=false
+serve: install
+	$(SERVE) $(MANAGE) migrate --noinput
+	$(SERVE) $(MANAGE) collectstatic --noinput --verbosity 0
+	@echo "Serving with production settings on http://$${GUNICORN_BIND:-127.0.0.1:$(PORT)}/  (Ctrl+C stops)"
+	@$(SERVE) $(MANAGE) db_worker --no-reload & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(SERVE) GUNICORN_BIND=$${GUNICORN_BIND:-127.0.0.1:$(PORT)} $(BIN)/gunicorn
+
+# An account for /admin/ (asks for a name, an address and a password).
+superuser: migrate
+	$(MANAGE) createsuperuser
 
 # Browser tests drive Debian's Chromium; install it when we can (root with apt), never a downloaded build.
 chromium:

@@ -6,15 +6,23 @@ SQLite file in the project folder, mail printed to the console and a database
 cache that every process shares.
 """
 
+import os
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
-environ.Env.read_env(BASE_DIR / ".env")  # optional; missing file is fine
+# A .env file in the project folder is read too (`make run` writes a development one); variables
+# already in the environment win. PORTAL_ENV_FILE names another file, or none when empty: the
+# test profile (settings_test.py) sets it empty, so a developer's .env never changes the suite.
+ENV_FILE = os.environ.get("PORTAL_ENV_FILE", str(BASE_DIR / ".env"))
+if ENV_FILE:
+    environ.Env.read_env(ENV_FILE)  # a missing file is fine
 
 DEBUG = env.bool("DEBUG", default=False)
 
@@ -48,23 +56,45 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "portal",
     "diseases",
     "support",
 ]
 
+# Outermost first. Three bands, so that later layers (a page cache, say) have an obvious place:
+#   1. what every answer gets, errors included: the request log and id, the security headers, CORS,
+#      and the guard that refuses bodies in a charset other than UTF-8 before anything reads one;
+#   2. static files (WhiteNoise), which need nothing below;
+#   3. Django's per-request machinery: sessions, CSRF, the user and their second factor, messages.
+#      A full-page cache would wrap this band (UpdateCacheMiddleware above SessionMiddleware,
+#      FetchFromCacheMiddleware below CommonMiddleware).
+# A database outage anywhere below answers 503 through handler500 (portal.errors.server_error).
 MIDDLEWARE = [
+    "portal.middleware.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "portal.middleware.CrossOriginResourcePolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
     # Above anything that may answer early (WhiteNoise, CommonMiddleware), so those answers get CORS too.
     "corsheaders.middleware.CorsMiddleware",
+    "portal.middleware.RequestCharsetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "portal.second_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a lockout signalled during sign-in into our lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -109,6 +139,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # a shared cache (a database table), never per-process memory.
 CACHES = {"default": env.cache("CACHE_URL", default=env.str("REDIS_URL", default="dbcache://portal_cache"))}
 CACHES["default"].setdefault("KEY_PREFIX", env.str("CACHE_KEY_PREFIX", default="portal"))
+if CACHES["default"]["BACKEND"].endswith("RedisCache"):
+    # An unreachable Redis must fail fast, not hold a worker thread: the limiters then let requests
+    # through (support.ratelimit, diseases.api.throttling) and /health/ready reports it.
+    _redis_timeout = env.float("CACHE_SOCKET_TIMEOUT", default=1.0)
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        {"socket_connect_timeout": _redis_timeout, "socket_timeout": _redis_timeout}
+    )
 
 # --- E-mail ---------------------------------------------------------------
 # EMAIL_URL examples: consolemail://, smtp://user:pass@host:25, smtp+tls://host:587
@@ -118,6 +155,11 @@ SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 
 # --- Auth -----------------------------------------------------------------
+# django-axes counts failed sign-ins first; Django's own backend then checks the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -133,8 +175,10 @@ USE_TZ = True
 
 # --- Static files ---------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# With DEBUG off, collectstatic writes hashed names plus .gz and (brotli being installed) .br copies,
+# which WhiteNoise serves to browsers that accept them.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -152,6 +196,79 @@ STORAGES = {
 # means clients reach the site directly, so nothing they say about addresses or scheme is trusted.
 TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)
 
+# --- Admin sign-in ----------------------------------------------------------
+# Failed sign-ins are counted per account and, separately, per client address (TRUSTED_PROXIES decides
+# which address that is); either reaching the limit locks it for the cool-off time. Staff unlock with
+# `manage.py axes_reset` (or axes_reset_username / axes_reset_ip) or by deleting the access attempts
+# in the admin.
+AXES_FAILURE_LIMIT = env.int("ADMIN_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("ADMIN_LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "portal.clients.client_address"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# A second factor (an authenticator app, TOTP, with one-time recovery codes) for staff who can see
+# families' details: superusers and the groups listed. Other staff may turn it on for themselves.
+# Off by default only while developing (DEBUG on), so `make run` never asks for it.
+ADMIN_SECOND_FACTOR_REQUIRED = env.bool("ADMIN_SECOND_FACTOR_REQUIRED", default=not DEBUG)
+ADMIN_SECOND_FACTOR_GROUPS = ["Coordinators"]
+OTP_TOTP_ISSUER = env.str("SITE_NAME", default="Rare Disease Portal")
+# One-time codes handed out at enrolment, for the day the phone is lost.
+ADMIN_SECOND_FACTOR_RECOVERY_CODES = 10
+
+# --- Faults -------------------------------------------------------------------
+# Seconds a client is asked to wait (Retry-After) when the database cannot be reached.
+DATABASE_OUTAGE_RETRY_AFTER = env.int("DATABASE_OUTAGE_RETRY_AFTER", default=30)
+CSRF_FAILURE_VIEW = "portal.errors.csrf_failure"
+
+# --- Security headers -----------------------------------------------------------
+# A strict Content-Security-Policy on every answer: our pages load nothing inline and nothing from
+# other hosts. /api/docs/ (Swagger UI) adds what it needs in portal/api_urls.py. Browsers send
+# violations to CSP_REPORT_PATH, which logs them (portal/csp_reports.py).
+CSP_REPORT_PATH = "/csp-report/"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "report-uri": [CSP_REPORT_PATH],
+    }
+}
+CSP_REPORT_RATE = env.str("CSP_REPORT_RATE", default="30/m")
+CSP_REPORT_MAX_BYTES = 16 * 1024
+# Browser features the site never uses, turned off for it and anything it might embed.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "ambient-light-sensor",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    ]
+}
+# Only our own pages may load our resources as images or scripts; CORS reads of the API still work
+# (the header governs no-cors loads only).
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
+
 # --- Security (production) ------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -162,6 +279,8 @@ if TRUSTED_PROXIES:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 if not DEBUG:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+    # Load balancers probe the health checks over plain HTTP, straight at the application server.
+    SECURE_REDIRECT_EXEMPT = [r"^health/"]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
@@ -175,21 +294,41 @@ if not DEBUG:
         SILENCED_SYSTEM_CHECKS.append("security.W021")
 
 # --- Logging --------------------------------------------------------------
+# One JSON object per line in production (LOG_FORMAT=json, the default with DEBUG off), plain text
+# while developing. Every record carries the request id (also sent back as X-Request-ID) and passes
+# the redaction filter; portal.middleware.RequestLogMiddleware writes one line per request.
+LOG_FORMAT = env.str("LOG_FORMAT", default="plain" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    # Safety net: e-mail addresses are blanked in anything logged, whoever logs it.
-    "filters": {"redact_personal_data": {"()": "support.log_filters.RedactPersonalData"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s]: %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": ["asctime", "levelname", "name", "message", "request_id"],
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+            "timestamp": False,
+        },
+    },
+    "filters": {
+        "request_id": {"()": "portal.logs.RequestIdFilter"},
+        # Safety net: e-mail addresses are blanked in anything logged, whoever logs it.
+        "redact_personal_data": {"()": "support.log_filters.RedactPersonalData"},
+    },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "formatter": "plain",
-            "filters": ["redact_personal_data"],
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id", "redact_personal_data"],
         }
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # The request log line says the same, once, without the body or the query values.
+        "django.request": {"level": "ERROR"},
+        "django.server": {"level": "WARNING" if LOG_FORMAT == "json" else "INFO"},
+    },
 }
 
 # --- REST framework -------------------------------------------------------

@@ -1,10 +1,43 @@
 import os
 
 import pytest
+from django.test import Client
 
 # Playwright's sync API runs an event loop in the test thread; live_server tests
 # then touch the ORM from that thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def verify_second_factor(client, user):
+    """Mark ``client``'s session as past the second step, as django_otp.login does after a right code.
+
+    The suite runs production's settings, where staff who can see families' details must use a
+    second factor; tests that sign staff in with ``force_login`` give them a confirmed authenticator
+    and a verified session, rather than switching the requirement off.
+    """
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Test phone", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+
+class SignedInClient(Client):
+    """Django's test client whose ``force_login`` also completes the second step for staff."""
+
+    def force_login(self, user, backend=None):
+        super().force_login(user, backend)
+        if user.is_staff:
+            verify_second_factor(self, user)
+
+
+@pytest.fixture
+def client():
+    return SignedInClient()
 
 
 @pytest.fixture

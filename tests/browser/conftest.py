@@ -34,11 +34,21 @@ def browser():
 
 @pytest.fixture
 def page(browser):
+    """A fresh tab; the test fails if the site's Content-Security-Policy blocked anything on it.
+
+    Chromium reports each blocked script, style or image on the console, so every browser test also
+    checks that the strict policy and the pages (admin and Swagger UI included) agree.
+    """
     context = browser.new_context()
     page = context.new_page()
     page.set_default_timeout(10_000)
+    blocked = []
+    page.on(
+        "console", lambda message: "Content Security Policy" in message.text and blocked.append(message.text)
+    )
     yield page
     context.close()
+    assert blocked == [], blocked
 
 
 @pytest.fixture

@@ -1,0 +1,130 @@
+"""Site-wide middleware: the request log and id, security headers Django lacks, and the body charset guard."""
+
+import logging
+import re
+import time
+import uuid
+
+from django.conf import settings
+from django.urls import Resolver404, resolve
+from django.utils.http import parse_header_parameters
+
+from support.log_filters import redact
+
+from . import errors, logs
+
+logger = logging.getLogger("portal.requests")
+
+# An id a trusted proxy passed on is reused only if it looks like one (no room for log injection).
+REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+REQUEST_ID_HEADER = "X-Request-ID"
+
+
+def _request_id(request) -> str:
+    offered = request.META.get("HTTP_X_REQUEST_ID", "")
+    if settings.TRUSTED_PROXIES and REQUEST_ID.match(offered):
+        return offered
+    return uuid.uuid4().hex
+
+
+def loggable_path(path: str, match=None) -> str:
+    """``path`` (never its query) with a signed link token blanked: the token opens a family's request.
+
+    ``match`` is the request's resolver match when there is one; otherwise the path is resolved here.
+    """
+    if match is None:  # False: the request did not resolve, so there is no token to find
+        try:
+            match = resolve(path)
+        except Resolver404:
+            match = None
+    token = match.kwargs.get("token") if match else None
+    if isinstance(token, str) and token:
+        path = path.replace(token, "[token]")
+    return redact(path)
+
+
+def _logged_path(request) -> str:
+    return loggable_path(request.path, getattr(request, "resolver_match", None) or False)
+
+
+def _query_keys(request) -> list[str]:
+    try:
+        return sorted(redact(key)[:40] for key in request.GET)[:20]
+    except Exception:  # a query Django refuses to parse (too many fields) was answered 400 already
+        return []
+
+
+class RequestLogMiddleware:
+    """One log line per request (method, path, query parameter names, status, duration) with its id.
+
+    Query values are left out: a search box or a form's GET can carry anything a reader typed.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.id = _request_id(request)
+        token = logs.request_id.set(request.id)
+        started = time.perf_counter()
+        try:
+            response = self.get_response(request)
+            response[REQUEST_ID_HEADER] = request.id
+            path = _logged_path(request)
+            logger.info(
+                "%s %s %s",
+                request.method,
+                path,
+                response.status_code,
+                extra={
+                    "method": request.method,
+                    "path": path,
+                    "query_keys": _query_keys(request),
+                    "status": response.status_code,
+                    "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+                },
+            )
+            return response
+        finally:
+            logs.request_id.reset(token)
+
+
+class CrossOriginResourcePolicyMiddleware:
+    """Cross-Origin-Resource-Policy on every answer (Django sets COOP but has no setting for CORP)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Cross-Origin-Resource-Policy", settings.CROSS_ORIGIN_RESOURCE_POLICY)
+        return response
+
+
+UTF8 = {"utf-8", "utf8"}
+
+
+class RequestCharsetMiddleware:
+    """400 for a request whose body declares any charset but UTF-8, before anything reads that body.
+
+    Django refuses such form bodies with BadRequest only when something reads request.POST, which
+    CsrfViewMiddleware does first; JSON and other bodies are decoded as UTF-8 whatever they declare.
+    Refusing them here, with a message, means nothing downstream ever decodes a body in a charset it
+    was not written in.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        content_type = request.META.get("CONTENT_TYPE", "")
+        if content_type:
+            _, parameters = parse_header_parameters(content_type)
+            charset = parameters.get("charset", "").strip().strip("\"'").lower()
+            if charset and charset not in UTF8:
+                return errors.error_response(
+                    request,
+                    400,
+                    detail="Please send the request body in UTF-8; this one declared another charset.",
+                )
+        return self.get_response(request)

@@ -1,0 +1,60 @@
+"""One JSON line per request, with its id (sent back as X-Request-ID), and no query values or tokens."""
+
+import json
+import logging
+
+import pytest
+from django.test import Client
+
+from tests.factories import DiseaseFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def request_records(caplog):
+    return [record for record in caplog.records if record.name == "portal.requests"]
+
+
+def test_each_request_logs_one_line_with_its_id(client, caplog):
+    DiseaseFactory(slug="alps")
+    with caplog.at_level(logging.INFO, logger="portal.requests"):
+        response = client.get("/search/?q=jane.doe%40example.org+my+son&kind=disease")
+    [record] = request_records(caplog)
+    assert response["X-Request-ID"] == record.request_id
+    assert (record.method, record.path, record.status) == ("GET", "/search/", 200)
+    assert record.query_keys == ["kind", "q"]
+    assert record.duration_ms >= 0
+    assert "jane" not in record.getMessage() and "son" not in record.getMessage()
+
+
+def test_the_line_is_json_in_production_format(client, caplog, settings):
+    from django.utils.module_loading import import_string
+
+    options = dict(settings.LOGGING["formatters"]["json"])
+    formatter = import_string(options.pop("()"))(**options)
+    with caplog.at_level(logging.INFO, logger="portal.requests"):
+        client.get("/about/")
+    [record] = request_records(caplog)
+    line = json.loads(formatter.format(record))
+    assert (line["logger"], line["level"], line["path"], line["status"]) == (
+        "portal.requests",
+        "INFO",
+        "/about/",
+        200,
+    )
+    assert len(line["request_id"]) == 32 and line["duration_ms"] >= 0 and line["method"] == "GET"
+
+
+def test_link_tokens_are_blanked_in_the_log(client, caplog):
+    with caplog.at_level(logging.INFO, logger="portal.requests"):
+        client.get("/support/withdraw/secret-token-value/")
+    [record] = request_records(caplog)
+    assert record.path == "/support/withdraw/[token]/"
+
+
+def test_a_request_id_from_a_trusted_proxy_is_kept_and_otherwise_replaced(settings):
+    offered = "edge-1234abcd"
+    assert Client().get("/about/", headers={"X-Request-ID": offered})["X-Request-ID"] != offered
+    settings.TRUSTED_PROXIES = 1
+    assert Client().get("/about/", headers={"X-Request-ID": offered})["X-Request-ID"] == offered
+    assert Client().get("/about/", headers={"X-Request-ID": "bad id\n"})["X-Request-ID"] != "bad id\n"
