@@ -18,14 +18,20 @@ GREEK_LETTERS = {
 }
 APOSTROPHES = re.compile(r"['’ʼ`]")
 NOT_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
+# British and American medical spellings meet: haemophilia, hemophilia; oedema, edema; anaemia, anemia.
+BRITISH_DIGRAPHS = re.compile(r"[ao]e")
 
 
 def fold(text: str) -> str:
-    """Lower case, accents and apostrophes removed, anything else that is not a letter or digit a space."""
+    """Lower case, accents and apostrophes removed, anything else that is not a letter or digit a space.
+
+    The digraphs "ae" and "oe" become "e", so British and American spellings fold alike. Index and
+    query are folded the same way, so this only ever makes two spellings meet.
+    """
     text = unicodedata.normalize("NFKD", text or "")
     text = "".join(char for char in text if not unicodedata.combining(char)).casefold()
     text = "".join(GREEK_LETTERS.get(char, char) for char in text)
-    text = APOSTROPHES.sub("", text)
+    text = BRITISH_DIGRAPHS.sub("e", APOSTROPHES.sub("", text))
     return NOT_ALPHANUMERIC.sub(" ", text).strip()
 
 

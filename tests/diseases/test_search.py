@@ -51,6 +51,7 @@ def labels(hits):
         ("  22q11.2   deletion ", "22q11 2 deletion"),
         ("Straße", "strasse"),
         ("日本", ""),
+        ("Haemophilia, oedema", "hemophilia edema"),
     ],
 )
 def test_fold_lowercases_strips_accents_and_turns_punctuation_into_spaces(text, folded):
@@ -86,6 +87,14 @@ def test_disease_is_found_by_its_name(alps):
     assert labels(hits) == [alps.name]
     assert hits[0].why == ""
     assert hits[0].url == alps.get_absolute_url()
+
+
+def test_british_and_american_spellings_find_each_other():
+    hemophilia = DiseaseFactory(name="Hemophilia")
+    DiseaseFactory(name="Haemophilia type C")
+    search.rebuild_search_index()
+    assert labels(search.search("haemophilia").diseases)[0] == hemophilia.name
+    assert labels(search.search("hemophilia type c").diseases) == ["Haemophilia type C"]
 
 
 def test_disease_is_found_by_another_name_and_says_so(alps):
