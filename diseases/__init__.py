@@ -10,7 +10,8 @@ Imports point one way, down this list (import-linter checks it; see pyproject.to
 3. writes: ``services`` (editors: every change to a page, its workflow and its history; a new write
    is a function here), ``importer/`` (data files, in bulk; a new data source is a reader and a
    loader there) and ``tasks`` (background work the writers schedule on commit).
-4. domain: ``search/``, ``matching/``, ``edits`` (an editor's change as data), ``history``, ``links``.
+4. domain: ``search/``, ``matching/``, ``edits`` (an editor's change as data), ``history``, ``links``,
+   ``changes`` (signals that keep each page's ``page_changed_at`` true, however a row is saved).
 5. ``models``: tables, and each screen's read as a named queryset method next to ``published()``.
 6. facts that import nothing of the app: ``identifiers`` (ids and their one parser), ``markup`` (the
    only place editor text becomes HTML), ``bulk`` (COPY and executemany writes).

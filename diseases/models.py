@@ -269,6 +269,15 @@ class Disease(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    page_changed_at = models.DateTimeField(
+        "page last changed",
+        null=True,
+        blank=True,
+        editable=False,
+        db_index=True,
+        help_text="When anything the public page shows last changed: text, names, symptoms, genes, family. "
+        "Search engines and caches are told this date.",
+    )
     # Groups this disease belongs to, from Mondo's hierarchy: polycystic kidney disease 1 is a type of
     # autosomal dominant polycystic kidney disease. Written by the import only.
     parents = models.ManyToManyField(
@@ -276,7 +285,7 @@ class Disease(models.Model):
     )
 
     objects = DiseaseQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "page_changed_at"])
 
     class Meta:
         ordering = ["name"]

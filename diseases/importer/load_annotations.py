@@ -47,12 +47,15 @@ def load_annotations(plans, disease_pks, term_pks, summary, stage):
         if wanted is None:
             if not (is_hidden or band_corrected):
                 gone.append(pk)
+                summary.touch([disease_id])
             continue
         if band_corrected:
             wanted = (values[0], *wanted[1:])
         if tuple(values) != wanted:
             changes.append((pk, *wanted))
+            summary.touch([disease_id])
     stage.advance()
+    summary.touch(disease_id for disease_id, _ in target)  # what is left in target is new
     created = insert_rows(
         Annotation,
         ["disease_id", "phenotype_id", *VALUE_FIELDS, "origin", "is_hidden", "band_corrected"],

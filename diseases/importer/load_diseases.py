@@ -123,12 +123,14 @@ class DiseaseLoader:
                 for slug, pk in Disease.objects.filter(slug__in=batch).values_list("slug", "pk"):
                     slugs[slug].pk = pk
         update_rows(Disease, ["name", "gard_id"], changes)
+        self.summary.touch(pk for pk, _, _ in changes)
         new_diseases = iter(new)
         for pk in self.assigned:
             if pk is None:
                 disease = next(new_diseases)
                 pk = disease.pk
                 self.diseases[pk] = (disease.slug, disease.gard_id, disease.name)
+                self.summary.touch([pk])
             self.disease_pks.append(pk)
         self.summary.count("Diseases", created=len(new), updated=len(changes))
 
@@ -160,6 +162,9 @@ class DiseaseLoader:
             for key, (pk, disease_id, _, origin, _) in self.identifiers.items()
             if origin == IMPORT and key not in target
         ]
+        self.summary.touch(
+            [row[0] for row in new] + [c[1] for c in changes] + [c[4] for c in changes] + [d for _, d in gone]
+        )
         created = insert_rows(
             ExternalIdentifier, ["disease_id", "source", "code", "label", "origin", "joined_by"], new
         )
@@ -183,6 +188,7 @@ class DiseaseLoader:
             "pk", "disease_id", "name", "origin"
         ).order_by():
             existing[disease_id][name] = (pk, origin)
+        page_of = {pk: disease_id for disease_id, names in existing.items() for pk, _ in names.values()}
         new, keep, renamed = [], set(), []
         for plan, disease_pk in zip(self.plans, self.disease_pks, strict=True):
             name = self.diseases[disease_pk][2]
@@ -210,6 +216,9 @@ class DiseaseLoader:
             for pk, origin in names.values()
             if origin == IMPORT and pk not in keep
         ]
+        self.summary.touch(
+            [row[0] for row in new] + [page_of[pk] for pk, _ in renamed] + [page_of[pk] for pk in gone]
+        )
         created = insert_rows(DiseaseSynonym, ["disease_id", "name", "position", "origin"], new)
         update_rows(DiseaseSynonym, ["name"], renamed)
         removed = delete_rows(DiseaseSynonym, gone)
@@ -239,6 +248,7 @@ class DiseaseLoader:
             - links
         )
         insert_rows(CategoryLink, ["disease_id", "category_id"], new)
+        self.summary.touch(disease_pk for disease_pk, _ in new)
         self.summary.count("Categories", created=len(missing))
         self.summary.count("Disease categories", created=len(new))
 

@@ -44,6 +44,9 @@ def load_genes(plans, disease_pks, hgnc, summary):
     ]
     created = insert_rows(Gene, ["ncbi_gene_id", "symbol", "name", "hgnc_id"], new)
     update_rows(Gene, ["symbol", "name", "hgnc_id"], changes)
+    # A gene's new name or symbol shows on every page that lists it.
+    renamed = [pk for pk, *_ in changes]
+    summary.touch(DiseaseGene.objects.filter(gene_id__in=renamed).values_list("disease_id", flat=True))
     gene_pks = dict(Gene.objects.values_list("ncbi_gene_id", "pk").order_by())
 
     links = {}

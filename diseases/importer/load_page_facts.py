@@ -48,7 +48,9 @@ def load_families(plans, disease_pks, summary):
             parent_pk = page_of[parent_key]
             if parent_pk != disease_pk:
                 target[(disease_pk, parent_pk)] = ()
-    sync_rows(DiseaseFamily, ["child_id", "parent_id"], [], target, summary, "Disease families")
+    sync_rows(
+        DiseaseFamily, ["child_id", "parent_id"], [], target, summary, "Disease families", page_keys=(0, 1)
+    )
 
 
 def load_classifications(plans, disease_pks, summary):

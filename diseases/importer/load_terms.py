@@ -68,6 +68,7 @@ def load_terms(ontology, summary, stage):
             changes.append((current[0], *target))
             updated += 1
     update_rows(Phenotype, TERM_FIELDS, changes)
+    summary.changed_terms.update(pk for pk, *_ in changes)
 
     summary.count("HPO terms", created=created, updated=updated)
     stage.advance()
@@ -126,6 +127,9 @@ def load_term_synonyms(terms, pks, summary):
                 new.append((phenotype_id, name, scope, is_lay))
             elif current[1:] != (scope, is_lay):
                 changes.append((current[0], scope, is_lay))
+                summary.changed_terms.add(phenotype_id)
+    summary.changed_terms.update(phenotype_id for phenotype_id, *_ in new)
+    summary.changed_terms.update(phenotype_id for phenotype_id, _ in existing)
     created = insert_rows(PhenotypeSynonym, ["phenotype_id", "name", "scope", "is_lay"], new)
     update_rows(PhenotypeSynonym, ["scope", "is_lay"], changes)
     removed = delete_rows(PhenotypeSynonym, [pk for pk, *_ in existing.values()])

@@ -5,8 +5,9 @@ import time
 from django.db import connection, transaction
 from django.utils import timezone
 
+from diseases.bulk import batched
 from diseases.matching import build_similarity_index
-from diseases.models import DataRelease
+from diseases.models import Annotation, DataRelease, Disease, DiseaseCharacteristic
 from diseases.search import indexes_are_stale, rebuild_search_index
 
 from .gard import parse_gard
@@ -107,10 +108,25 @@ def import_data(*, if_changed=False, progress=None, stdout=None, **paths) -> Sum
         remove_orphans(diseases.lost_source, summary, diseases.moved_to)
         remove_terms(gone_terms, summary)
         record_releases(releases, summary, now)
+        mark_changed_pages(summary, now)
     refresh_planner_statistics()
     # After a run that changed nothing, only if the indexes are missing or stale: it then writes nothing.
     rebuild_indexes(summary, only_if_stale=not summary.totals.total)
     return summary
+
+
+def mark_changed_pages(summary, now):
+    """Move ``page_changed_at`` on the pages whose content this import changed, and on pages showing a
+    term whose name or everyday names changed; the rest keep the date they last really changed."""
+    showing_terms = [
+        model.objects.filter(phenotype_id__in=batch).values_list("disease_id", flat=True)
+        for model in (Annotation, DiseaseCharacteristic)
+        for batch in batched(sorted(summary.changed_terms), 500)
+    ]
+    for pages in showing_terms:
+        summary.touch(pages)
+    for batch in batched(sorted(summary.touched), 500):
+        Disease.objects.filter(pk__in=batch).update(page_changed_at=now)
 
 
 def parse_all(files, progress) -> dict:

@@ -17,6 +17,8 @@ class Change:
 @dataclass
 class Summary:
     changes: dict = field(default_factory=dict)  # label -> Change, in the order first counted
+    touched: set = field(default_factory=set)  # pks of the pages whose content this import changed
+    changed_terms: set = field(default_factory=set)  # pks of HPO terms whose names or synonyms changed
     releases: list = field(default_factory=list)  # (label, version)
     skipped: bool = False
     # Set when the indexes were rebuilt: the search rows written, the SimilarityIndex and the seconds each took.
@@ -34,6 +36,10 @@ class Summary:
             f"Matching index: {index.term_count:,} terms, {index.disease_count:,} diseases, "
             f"{index.annotation_count:,} symptom rows ({matching_seconds:.1f} s)."
         )
+
+    def touch(self, disease_ids):
+        """Note pages whose content changed: their ``page_changed_at`` moves when the import ends."""
+        self.touched.update(disease_ids)
 
     def count(self, label, *, created=0, updated=0, removed=0):
         change = self.changes.setdefault(label, Change())

@@ -1,0 +1,98 @@
+"""Every change to what a public page shows moves its ``page_changed_at``, however the change is made.
+
+Editors change pages through ``diseases.services``, but rows can also be saved from the shell, or
+through the admin of something many pages show (a category's name, an HPO term's everyday names).
+Signals catch all of these, so the date search engines and caches are told is always the page's
+own. The import writes in bulk, which sends no signals; it marks the pages it changed itself
+(``importer.run.mark_changed_pages``).
+"""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+
+from .models import (
+    Annotation,
+    Category,
+    Disease,
+    DiseaseCharacteristic,
+    DiseaseClassification,
+    DiseaseDefinition,
+    DiseaseFamily,
+    DiseaseGene,
+    DiseaseSynonym,
+    ExternalIdentifier,
+    Gene,
+    Phenotype,
+    PhenotypeSynonym,
+    Reference,
+    Resource,
+)
+
+# Rows that belong to one page through their ``disease`` foreign key.
+PAGE_ROWS = [
+    Annotation,
+    DiseaseCharacteristic,
+    DiseaseClassification,
+    DiseaseDefinition,
+    DiseaseGene,
+    DiseaseSynonym,
+    ExternalIdentifier,
+    Reference,
+    Resource,
+]
+
+
+def touch_pages(disease_ids) -> None:
+    disease_ids = [pk for pk in disease_ids if pk is not None]
+    if disease_ids:
+        Disease.objects.filter(pk__in=disease_ids).update(page_changed_at=timezone.now())
+
+
+def _disease_saved(sender, instance, **kwargs):
+    touch_pages([instance.pk])
+
+
+def _page_row_changed(sender, instance, **kwargs):
+    touch_pages([instance.disease_id])
+
+
+def _family_changed(sender, instance, **kwargs):
+    touch_pages([instance.child_id, instance.parent_id])
+
+
+def _links_changed(sender, instance, action, pk_set, reverse, model, **kwargs):
+    if not action.startswith("post_"):
+        return
+    if model is Disease:  # changed from the other side (category.diseases.add, subtypes.add)
+        touch_pages(list(pk_set or ()) + ([instance.pk] if isinstance(instance, Disease) else []))
+    else:
+        touch_pages([instance.pk, *(pk_set or ())] if sender is DiseaseFamily else [instance.pk])
+
+
+def _category_saved(sender, instance, **kwargs):
+    touch_pages(instance.diseases.values_list("pk", flat=True))
+
+
+def _gene_saved(sender, instance, **kwargs):
+    touch_pages(instance.disease_links.values_list("disease_id", flat=True))
+
+
+def _term_changed(sender, instance, **kwargs):
+    phenotype_id = instance.pk if sender is Phenotype else instance.phenotype_id
+    touch_pages(Annotation.objects.filter(phenotype_id=phenotype_id).values_list("disease_id", flat=True))
+
+
+def connect():
+    post_save.connect(_disease_saved, sender=Disease, dispatch_uid="page_changed_disease")
+    for model in PAGE_ROWS:
+        for signal in (post_save, post_delete):
+            signal.connect(_page_row_changed, sender=model, dispatch_uid=f"page_changed_{model.__name__}")
+    for signal in (post_save, post_delete):
+        signal.connect(_family_changed, sender=DiseaseFamily, dispatch_uid="page_changed_family")
+    for through in (Disease.categories.through, DiseaseFamily):
+        m2m_changed.connect(_links_changed, sender=through, dispatch_uid=f"page_links_{through.__name__}")
+    post_save.connect(_category_saved, sender=Category, dispatch_uid="page_changed_category")
+    post_save.connect(_gene_saved, sender=Gene, dispatch_uid="page_changed_gene")
+    for model in (Phenotype, PhenotypeSynonym):
+        for signal in (post_save, post_delete):
+            signal.connect(_term_changed, sender=model, dispatch_uid=f"page_changed_{model.__name__}")
