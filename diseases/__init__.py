@@ -5,11 +5,15 @@ Imports point one way, down this list (import-linter checks it; see pyproject.to
 1. delivery: ``urls``, ``views/`` (pages), ``api/``, ``admin``, ``sitemaps``, ``templatetags``,
    ``management/``. Thin: they read through named querysets and presentation, and write through
    services. A new page is a view here, a template, and a named read on a queryset.
+   ``revision_admin`` is the admin's side of revisions: editing a published page saves a revision,
+   reviewers see its diff and approve it now or at a time, or send it back.
 2. presentation: ``pages`` builds what the disease page, its downloads and the API show from one
-   ``for_page()`` row (symptom bands, sections, symptom rows, the notice).
-3. writes: ``services`` (editors: every change to a page, its workflow and its history; a new write
-   is a function here), ``importer/`` (data files, in bulk; a new data source is a reader and a
-   loader there) and ``tasks`` (background work the writers schedule on commit).
+   ``for_page()`` row (symptom bands, sections, symptom rows, the notice); ``review`` builds a
+   revision's diff against the published page.
+3. writes: ``services`` (editors: every change to a page, its revisions, workflow, schedule and
+   history; a new write is a function here), ``importer/`` (data files, in bulk; a new data source
+   is a reader and a loader there) and ``tasks`` (background work the writers schedule on commit).
+   ``notifications`` mails editors and reviewers through the site's outbox when a revision moves.
 4. domain: ``search/``, ``matching/``, ``edits`` (an editor's change as data), ``history``, ``links``,
    ``changes`` (signals that keep each page's ``page_changed_at`` true, however a row is saved).
 5. ``models``: tables, and each screen's read as a named queryset method next to ``published()``.

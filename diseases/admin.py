@@ -20,12 +20,19 @@ from .models import (
     Category,
     Disease,
     DiseaseDefinition,
+    DiseaseRevision,
     DiseaseSynonym,
     ExternalIdentifier,
     Phenotype,
     PhenotypeSynonym,
     Reference,
     Resource,
+)
+from .revision_admin import (
+    EditTokenFormMixin,
+    RevisionAdminMixin,
+    RevisionAwareInlineFormSet,
+    RevisionAwareInlineMixin,
 )
 
 # Editors paste addresses without a scheme now and then; assume the secure one (Django 6's default).
@@ -35,7 +42,7 @@ HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 # --- Inlines ---------------------------------------------------------------------------------------
 
 
-class DiseaseSynonymInline(admin.TabularInline):
+class DiseaseSynonymInline(RevisionAwareInlineMixin, admin.TabularInline):
     model = DiseaseSynonym
     extra = 0
     fields = ["name", "position", "origin"]
@@ -47,6 +54,17 @@ class ExternalIdentifierInline(admin.TabularInline):
     extra = 0
     fields = ["source", "code", "label", "link", "origin", "joined_by"]
     readonly_fields = ["link", "origin", "joined_by"]
+
+    # A published page's identifiers are not part of its revisions: they come from the sources, and an
+    # editor's change to them would reach readers unreviewed.
+    def has_add_permission(self, request, obj=None):
+        return not (obj and obj.is_published) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not (obj and obj.is_published) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not (obj and obj.is_published) and super().has_delete_permission(request, obj)
 
     @admin.display(description="Link")
     def link(self, obj):
@@ -81,7 +99,7 @@ class AnnotationInlineForm(forms.ModelForm):
             widget.known_object = self.instance.phenotype
 
 
-class AnnotationInline(admin.TabularInline):
+class AnnotationInline(RevisionAwareInlineMixin, admin.TabularInline):
     model = Annotation
     form = AnnotationInlineForm
     extra = 0
@@ -112,7 +130,7 @@ class AnnotationInline(admin.TabularInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class DiseaseDefinitionInline(admin.StackedInline):
+class DiseaseDefinitionInline(RevisionAwareInlineMixin, admin.StackedInline):
     """Imported definitions are shown as they came; an editor can hide one, and re-imports keep it hidden."""
 
     model = DiseaseDefinition
@@ -126,7 +144,7 @@ class DiseaseDefinitionInline(admin.StackedInline):
         return False
 
 
-class ReferenceInlineFormSet(forms.BaseInlineFormSet):
+class ReferenceInlineFormSet(RevisionAwareInlineFormSet):
     def clean(self):
         super().clean()
         if any(self.errors):
@@ -146,7 +164,7 @@ class ReferenceInlineFormSet(forms.BaseInlineFormSet):
             raise ValidationError(errors)
 
 
-class ReferenceInline(admin.StackedInline):
+class ReferenceInline(RevisionAwareInlineMixin, admin.StackedInline):
     model = Reference
     formfield_overrides = HTTPS_URL_FIELDS
     formset = ReferenceInlineFormSet
@@ -154,7 +172,7 @@ class ReferenceInline(admin.StackedInline):
     fields = [("number", "title"), ("publisher", "published"), ("url", "pubmed_id")]
 
 
-class ResourceInline(admin.StackedInline):
+class ResourceInline(RevisionAwareInlineMixin, admin.StackedInline):
     model = Resource
     formfield_overrides = HTTPS_URL_FIELDS
     extra = 0
@@ -194,6 +212,29 @@ class ReviewDueFilter(admin.SimpleListFilter):
         return queryset
 
 
+class EditorialWorkFilter(admin.SimpleListFilter):
+    """The admin index's dashboard links land here."""
+
+    title = "editorial work"
+    parameter_name = "work"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("mine", "My drafts and revisions"),
+            ("review", "Waiting for review"),
+            ("scheduled", "Scheduled to change"),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "mine":
+            return queryset.filter(Disease.mine_q(request.user))
+        if self.value() == "review":
+            return queryset.filter(Disease.waiting_for_review_q())
+        if self.value() == "scheduled":
+            return queryset.filter(Disease.scheduled_q())
+        return queryset
+
+
 class SourceFilter(admin.SimpleListFilter):
     title = "source"
     parameter_name = "source"
@@ -212,7 +253,9 @@ class SourceFilter(admin.SimpleListFilter):
 # --- Disease ---------------------------------------------------------------------------------------
 
 
-class DiseaseAdminForm(forms.ModelForm):
+class DiseaseAdminForm(EditTokenFormMixin, forms.ModelForm):
+    edit_token = forms.CharField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = Disease
         fields = ["name", "slug", "gard_id", "categories", *Disease.CONTENT_FIELDS]
@@ -223,10 +266,25 @@ class DiseaseAdminForm(forms.ModelForm):
 
 
 @admin.register(Disease)
-class DiseaseAdmin(SimpleHistoryAdmin):
+class DiseaseAdmin(RevisionAdminMixin, SimpleHistoryAdmin):
     form = DiseaseAdminForm
-    list_display = ["name", "status", "gard_id", "content_updated_at", "last_reviewed_at", "review_flag"]
-    list_filter = ["status", "categories", HasWrittenContentFilter, ReviewDueFilter, SourceFilter]
+    list_display = [
+        "name",
+        "status",
+        "revision",
+        "gard_id",
+        "content_updated_at",
+        "last_reviewed_at",
+        "review_flag",
+    ]
+    list_filter = [
+        EditorialWorkFilter,
+        "status",
+        "categories",
+        HasWrittenContentFilter,
+        ReviewDueFilter,
+        SourceFilter,
+    ]
     list_select_related = ["last_reviewed_by"]
     search_fields = ["name", "synonyms__name", "identifiers__code", "=gard_id"]
     prepopulated_fields = {"slug": ["name"]}
@@ -242,7 +300,7 @@ class DiseaseAdmin(SimpleHistoryAdmin):
         "public_links",
     ]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "gard_id", "status", "public_links", "categories"]}),
+        (None, {"fields": ["name", "slug", "gard_id", "status", "public_links", "categories", "edit_token"]}),
         ("Summary", {"fields": ["summary"], "description": "Markdown. Cite a reference by its number: [1]."}),
         ("Sections", {"fields": [field for field, _ in Disease.NARRATIVE_SECTIONS]}),
         (
@@ -271,6 +329,7 @@ class DiseaseAdmin(SimpleHistoryAdmin):
     list_per_page = 50
     show_full_result_count = False
     change_form_template = "admin/diseases/disease/change_form.html"
+    object_history_template = "admin/diseases/disease/object_history.html"
     object_history_list_template = "admin/diseases/disease/object_history_list.html"
 
     class Media:
@@ -288,7 +347,18 @@ class DiseaseAdmin(SimpleHistoryAdmin):
             return queryset.with_identifier(identifier), False
         return super().get_search_results(request, queryset, search_term)
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_pending_revision_status()
+
     # Display -----------------------------------------------------------------------------------
+    @admin.display(description="Pending revision")
+    def revision(self, obj):
+        status = getattr(obj, "revision_status", None)
+        if not status:
+            return ""
+        url = reverse("admin:diseases_disease_revision", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, DiseaseRevision.Status(status).label)
+
     @admin.display(description="Review", boolean=False)
     def review_flag(self, obj):
         if obj.is_review_due:
@@ -313,9 +383,11 @@ class DiseaseAdmin(SimpleHistoryAdmin):
         pass
 
     def save_related(self, request, form, formsets, change):
-        services.apply_edit(
-            disease=form.instance, edit=edit_from_forms(form, formsets), acting_user=request.user
-        )
+        edit = edit_from_forms(form, formsets)
+        if change and Disease.objects.filter(pk=form.instance.pk, status=Disease.Status.PUBLISHED).exists():
+            self.save_revision(request, form, edit)  # readers keep the published page until it is approved
+        else:
+            services.apply_edit(disease=form.instance, edit=edit, acting_user=request.user)
 
     # Workflow ----------------------------------------------------------------------------------
     def _run_transition(self, request, queryset, action):
@@ -361,6 +433,7 @@ class DiseaseAdmin(SimpleHistoryAdmin):
                 self.admin_site.admin_view(self.markdown_preview_view),
                 name="diseases_disease_markdown_preview",
             ),
+            *self.revision_urls(),
             *super().get_urls(),
         ]
 
@@ -381,7 +454,19 @@ class DiseaseAdmin(SimpleHistoryAdmin):
         disease = get_object_or_404(Disease, pk=object_id)
         if not self.has_change_permission(request, disease):
             raise PermissionDenied
-        services.revert_disease(disease=disease, history_id=history_id, acting_user=request.user)
+        try:
+            outcome = services.revert_disease(
+                disease=disease, history_id=history_id, acting_user=request.user
+            )
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return HttpResponseRedirect(reverse("admin:diseases_disease_history", args=[disease.pk]))
+        if isinstance(outcome, DiseaseRevision):
+            self.message_user(
+                request,
+                "The revert was saved as a revision: the page is published, so a reviewer approves it first.",
+            )
+            return HttpResponseRedirect(reverse("admin:diseases_disease_revision", args=[disease.pk]))
         self.message_user(request, "The page was reverted. The revert is recorded in its history.")
         return HttpResponseRedirect(reverse("admin:diseases_disease_history", args=[disease.pk]))
 
@@ -402,7 +487,15 @@ class DiseaseAdmin(SimpleHistoryAdmin):
         return TextDiffContextHelper(self.model, historical_record)
 
     def history_view(self, request, object_id, extra_context=None):
-        extra_context = {**(extra_context or {}), "related_changes": related_changes(int(object_id))}
+        extra_context = {
+            **(extra_context or {}),
+            "related_changes": related_changes(int(object_id)),
+            "applied_revisions": DiseaseRevision.objects.filter(
+                disease_id=object_id, status=DiseaseRevision.Status.APPLIED
+            )
+            .select_related("created_by", "reviewed_by")
+            .order_by("-applied_at")[:50],
+        }
         return super().history_view(request, object_id, extra_context)
 
     def revert_disabled(self, request, obj=None):

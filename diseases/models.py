@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Substr, Upper
 from django.urls import reverse
 from django.utils import timezone
@@ -116,6 +116,11 @@ class DiseaseQuerySet(models.QuerySet):
 
     def without_written_content(self):
         return self.exclude(Disease.written_content_q())
+
+    def with_pending_revision_status(self):
+        """Each page with its pending revision's status (``revision_status``), or None, in the same query."""
+        pending = DiseaseRevision.objects.pending().filter(disease=OuterRef("pk")).values("status")[:1]
+        return self.annotate(revision_status=Subquery(pending))
 
     def review_due(self):
         """Published pages last reviewed longer ago than ``Disease.REVIEW_INTERVAL``."""
@@ -312,6 +317,27 @@ class Disease(models.Model):
             self.is_published
             and self.last_reviewed_at
             and self.last_reviewed_at < timezone.now() - self.REVIEW_INTERVAL
+        )
+
+    # Editorial dashboards: each a Q, so one query counts them all (templatetags/editorial.py).
+    @classmethod
+    def mine_q(cls, user):
+        """Unpublished pages ``user`` created, and pages with a pending revision they started or saved."""
+        created = cls.history.model.objects.filter(history_type="+", history_user=user).values("id")
+        return Q(status__in=[cls.Status.DRAFT, cls.Status.REVIEW], pk__in=created) | Q(
+            pk__in=DiseaseRevision.objects.by(user).values("disease_id")
+        )
+
+    @classmethod
+    def waiting_for_review_q(cls):
+        return Q(status=cls.Status.REVIEW) | Q(
+            pk__in=DiseaseRevision.objects.waiting_for_review().values("disease_id")
+        )
+
+    @classmethod
+    def scheduled_q(cls):
+        return Q(pk__in=DiseaseRevision.objects.scheduled().values("disease_id")) | Q(
+            pk__in=ScheduledTransition.objects.pending().values("disease_id")
         )
 
     @classmethod
@@ -770,6 +796,145 @@ class Resource(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class DiseaseRevisionQuerySet(models.QuerySet):
+    def pending(self):
+        """Revisions not yet applied or withdrawn: at most one per page."""
+        return self.filter(status__in=DiseaseRevision.PENDING)
+
+    def waiting_for_review(self):
+        return self.filter(status=DiseaseRevision.Status.IN_REVIEW)
+
+    def scheduled(self):
+        return self.filter(status=DiseaseRevision.Status.SCHEDULED)
+
+    def due(self, now):
+        return self.scheduled().filter(go_live_at__lte=now)
+
+    def by(self, user):
+        """Pending revisions ``user`` started or last saved."""
+        return self.pending().filter(Q(created_by=user) | Q(updated_by=user))
+
+    def for_review_list(self):
+        """A list of revisions with their page and people, in one query."""
+        return self.select_related("disease", "created_by", "updated_by", "submitted_by").only(
+            "status",
+            "version",
+            "updated_at",
+            "submitted_at",
+            "go_live_at",
+            "disease__name",
+            "disease__slug",
+            "created_by__username",
+            "updated_by__username",
+            "submitted_by__username",
+        )
+
+
+class DiseaseRevision(models.Model):
+    """The next version of a published page, waiting for a reviewer: readers see the page as it is.
+
+    ``changes`` holds what the editor changed, as ``edits.DiseaseEdit`` data (fields, categories, and
+    the related rows added, changed or removed). Approving applies it through the services in one
+    transaction, now or at ``go_live_at``.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Being written"
+        IN_REVIEW = "review", "Waiting for review"
+        RETURNED = "returned", "Sent back to the editor"
+        SCHEDULED = "scheduled", "Approved, goes live later"
+        APPLIED = "applied", "Approved and live"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    PENDING = [Status.DRAFT, Status.IN_REVIEW, Status.RETURNED, Status.SCHEDULED]
+
+    disease = models.ForeignKey(Disease, on_delete=models.CASCADE, related_name="revisions")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    changes = models.JSONField(default=dict)
+    # Counts saves, so an editor who saves over someone else's newer save is told (see services).
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    review_comment = models.TextField(blank=True, help_text="Why the reviewer sent it back, for the editor.")
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    go_live_at = models.DateTimeField("goes live at", null=True, blank=True, db_index=True)
+    applied_at = models.DateTimeField(null=True, blank=True)
+
+    objects = DiseaseRevisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["disease"],
+                condition=Q(status__in=["draft", "review", "returned", "scheduled"]),
+                name="one_pending_revision_per_page",
+            )
+        ]
+
+    def __str__(self):
+        return f"Revision #{self.pk} of {self.disease}"
+
+    @property
+    def is_pending(self):
+        return self.status in self.PENDING
+
+
+class ScheduledTransitionQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(done_at__isnull=True, cancelled_at__isnull=True)
+
+    def due(self, now):
+        return self.pending().filter(due_at__lte=now)
+
+
+class ScheduledTransition(models.Model):
+    """A reviewer's decision to publish a page, or unpublish it, at a later time."""
+
+    class Action(models.TextChoices):
+        PUBLISH = "publish", "Publish"
+        UNPUBLISH = "unpublish", "Unpublish"
+
+    disease = models.ForeignKey(Disease, on_delete=models.CASCADE, related_name="scheduled_transitions")
+    action = models.CharField(max_length=10, choices=Action.choices)
+    due_at = models.DateTimeField(db_index=True)
+    scheduled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.CharField(max_length=255, blank=True, help_text="What happened when it was due.")
+
+    objects = ScheduledTransitionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["disease"],
+                condition=Q(done_at__isnull=True, cancelled_at__isnull=True),
+                name="one_scheduled_transition_per_page",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_action_display()} {self.disease} at {self.due_at:%Y-%m-%d %H:%M}"
 
 
 class DataReleaseQuerySet(models.QuerySet):

@@ -1,5 +1,6 @@
 """Background work for the disease catalogue, run by django-tasks' worker (``manage.py db_worker``)."""
 
+import io
 import logging
 
 from django.utils import timezone
@@ -31,3 +32,29 @@ def schedule_similarity_refresh() -> None:
     except Exception:
         # Matching then uses the previous index until the next refresh or import; search is unaffected.
         logger.exception("Could not queue a refresh of the symptom-matching index")
+
+
+@task()
+def apply_scheduled_changes() -> str:
+    """Apply what reviewers scheduled and what is now due, by running ``manage.py apply_scheduled``.
+
+    The command (which cron may run too, as a safety net) calls the services; going through it keeps
+    this module free of an import of the services, which import it.
+    """
+    from django.core.management import call_command
+
+    output = io.StringIO()
+    call_command("apply_scheduled", stdout=output)
+    return output.getvalue()
+
+
+def schedule_go_live(when) -> None:
+    """Queue ``apply_scheduled_changes`` to run at ``when`` (the worker runs it once it is due)."""
+    job = apply_scheduled_changes
+    try:
+        if job.get_backend().supports_defer:
+            job = job.using(run_after=when)
+        job.enqueue()
+    except Exception:
+        # The cron safety net (manage.py apply_scheduled) still applies it; say so in the log.
+        logger.exception("Could not queue the scheduled changes due at %s", when.isoformat())

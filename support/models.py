@@ -219,6 +219,10 @@ class OutboxMessage(models.Model):
         MATCH_PROPOSED = "match_proposed", "Match proposed"
         INTRODUCTION = "introduction", "Introduction"
         MATCH_ENDED = "match_ended", "Match will not go ahead"
+        # Editorial mail to staff about disease pages (diseases.notifications); no family's data.
+        REVIEW_REQUESTED = "review_requested", "Page revision sent to review (reviewers)"
+        REVISION_APPROVED = "revision_approved", "Page revision approved (editor)"
+        REVISION_RETURNED = "revision_returned", "Page revision sent back (editor)"
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     request = models.ForeignKey(

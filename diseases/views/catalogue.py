@@ -9,8 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
+from diseases import services
 from diseases.identifiers import Identifier, Source
-from diseases.models import Category, Disease
+from diseases.models import Category, Disease, DiseaseRevision
 from diseases.pages import DiseasePage, published_disease_or_404
 
 from .moved import follows_merged_pages
@@ -43,6 +44,8 @@ def _render_disease(request, disease):
 
 @follows_merged_pages
 def disease_detail(request, slug):
+    if "revision" in request.GET and can_preview(request.user):
+        return revision_preview(request, slug)
     try:
         disease = published_disease_or_404(slug)
     except Http404:
@@ -58,6 +61,22 @@ def disease_preview(request, slug):
     if not can_preview(request.user):
         raise Http404("Previews are for editors.")
     return _render_disease(request, get_object_or_404(Disease.objects.for_page(), slug=slug))
+
+
+@never_cache
+def revision_preview(request, slug):
+    """A page's pending revision at the page's own address, for staff, under a banner; nothing is kept."""
+    revision_id = request.GET["revision"]
+    if not revision_id.isdigit():
+        raise Http404("No such revision.")
+    disease = get_object_or_404(Disease.objects.only("pk"), slug=slug)
+    revision = get_object_or_404(DiseaseRevision.objects.pending(), disease=disease, pk=int(revision_id))
+    with services.revision_preview(revision, request.user) as revised:
+        return render(
+            request,
+            "diseases/detail.html",
+            {"page": DiseasePage.build(revised), "disease": revised, "revision": revision},
+        )
 
 
 def gard_redirect(request, gard_id):

@@ -54,3 +54,35 @@ def test_editor_writes_reviewer_publishes_reader_sees_it(live_server, page, djan
     page.goto(live_server.url + disease.get_absolute_url())
     assert page.locator("#treatment strong").inner_text() == "regular check-ups"
     assert page.locator(".banner-preview").count() == 0
+
+
+def test_an_edit_to_a_published_page_waits_for_a_reviewer(live_server, page, django_user_model):
+    restore_role_groups()
+    make_staff(django_user_model, "edna", "Editors")
+    make_staff(django_user_model, "rory", "Reviewers")
+    disease = DiseaseFactory(name="Example revised syndrome", treatment="Children see a blood specialist.")
+    change_url = f"{live_server.url}/admin/diseases/disease/{disease.pk}/change/"
+    reader_url = live_server.url + disease.get_absolute_url()
+
+    log_in(page, live_server.url, "edna")
+    page.goto(change_url)
+    page.fill("#id_treatment", "Children see a blood specialist **twice a year**.")
+    page.click("input[name=_continue]")
+    page.wait_for_selector("text=Readers still see the published page")
+    page.click("button[form=revision-submit]")
+    page.wait_for_selector("text=Revision #")
+
+    page.context.clear_cookies()  # a reader, meanwhile, still sees the published text
+    page.goto(reader_url)
+    assert page.locator("#treatment p").inner_text() == "Children see a blood specialist."
+
+    log_in(page, live_server.url, "rory")
+    page.goto(change_url)
+    page.click("#revision-bar >> text=Review it")
+    assert "twice a year" in " ".join(page.locator("#revision-fields ins").all_inner_texts())
+    page.click("text=Approve and publish now")
+    page.wait_for_selector(".messagelist .success")
+
+    page.context.clear_cookies()
+    page.goto(reader_url)
+    assert page.locator("#treatment strong").inner_text() == "twice a year"

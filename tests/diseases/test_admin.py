@@ -64,7 +64,7 @@ def test_phenotype_autocomplete_finds_by_synonym_and_skips_obsolete(admin_client
 
 
 def test_saving_written_content_in_admin_moves_the_last_updated_date(admin_client):
-    disease = disease_with_symptoms(1)
+    disease = disease_with_symptoms(1, status=Disease.Status.DRAFT)
     Disease.objects.filter(pk=disease.pk).update(content_updated_at=None)
     url = reverse("admin:diseases_disease_change", args=[disease.pk])
     data = admin_form_data(admin_client.get(url))

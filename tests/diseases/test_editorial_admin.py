@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from diseases import services
-from diseases.edits import DiseaseEdit
+from diseases.edits import DiseaseEdit, RowChange
 from diseases.models import Disease
 from tests.factories import DiseaseFactory, ReferenceFactory, disease_with_symptoms
 from tests.helpers import admin_form_data
@@ -136,7 +136,8 @@ def test_deleting_a_cited_reference_in_the_form_is_refused(admin_client):
 
 
 def test_editing_a_reference_moves_the_public_last_updated_date(admin_client):
-    disease = DiseaseFactory(summary="Cited fact.[1]")
+    # A draft: its changes are saved at once (a published page's wait for review; see test_revisions).
+    disease = DiseaseFactory(summary="Cited fact.[1]", status=Disease.Status.DRAFT)
     ReferenceFactory(disease=disease, number=1, title="Old title")
     Disease.objects.filter(pk=disease.pk).update(content_updated_at=None)
     data = admin_form_data(admin_client.get(change_url(disease)))
@@ -208,7 +209,7 @@ def test_changelist_search_by_identifier_curie(admin_client):
 
 
 def test_history_shows_who_changed_what_with_a_word_diff_and_a_revert_button(admin_client, staff_user):
-    disease = DiseaseFactory(summary="Children often have large glands.")
+    disease = DiseaseFactory(summary="Children often have large glands.", status=Disease.Status.DRAFT)
     swollen = DiseaseEdit(fields={"summary": "Children often have swollen glands."})
     services.apply_edit(disease=disease, edit=swollen, acting_user=staff_user)
     html = admin_client.get(reverse("admin:diseases_disease_history", args=[disease.pk])).content.decode()
@@ -220,6 +221,15 @@ def test_history_shows_who_changed_what_with_a_word_diff_and_a_revert_button(adm
     assert admin_client.post(revert_url).status_code == 302
     disease.refresh_from_db()
     assert disease.summary == "Children often have large glands."
+
+
+def test_history_lists_changes_to_other_names_below_the_page_history(admin_client, staff_user):
+    disease = DiseaseFactory(status=Disease.Status.DRAFT)
+    rename = DiseaseEdit(rows={"synonyms": [RowChange(None, {"name": "Bellweather anomaly"})]})
+    services.apply_edit(disease=disease, edit=rename, acting_user=staff_user)
+    html = admin_client.get(reverse("admin:diseases_disease_history", args=[disease.pk])).content.decode()
+    table = html[html.index("Changes to other names") :]
+    assert "Bellweather anomaly" in table and staff_user.username in table
 
 
 def test_history_diff_escapes_editor_text(admin_client, staff_user):
@@ -259,12 +269,13 @@ def test_change_form_query_count_does_not_grow_with_symptoms(
     admin_client, django_assert_num_queries, symptoms
 ):
     disease = disease_with_symptoms(symptoms)
-    # 12: the imported definitions inline adds one, and one loads the verified second-factor device.
-    with django_assert_num_queries(12):
+    # 14: the imported definitions inline, the verified second-factor device, and for a published page
+    # its pending revision and any scheduled change.
+    with django_assert_num_queries(14):
         assert admin_client.get(change_url(disease)).status_code == 200
 
 
-def test_an_other_name_added_in_the_admin_is_found_by_search(admin_client):
+def test_an_other_name_added_in_the_admin_is_found_by_search_once_approved(admin_client, staff_user):
     from diseases import search
 
     disease = disease_with_symptoms(1, name="Admin-edited syndrome")
@@ -275,13 +286,17 @@ def test_an_other_name_added_in_the_admin_is_found_by_search(admin_client):
     data.update({f"synonyms-{index}-name": "Quillfeather disorder", f"synonyms-{index}-position": "5"})
     data[f"synonyms-{index}-disease"] = str(disease.pk)
     assert admin_client.post(change_url(disease), data).status_code == 302
+    assert search.search("Quillfeather disorder").diseases == []  # a revision, waiting for review
+    revision = services.pending_revision(disease)
+    services.submit_revision(revision=revision, acting_user=staff_user)
+    services.approve_revision(revision=revision, acting_user=staff_user)
     assert [hit.label for hit in search.search("Quillfeather disorder").diseases] == [disease.name]
 
 
 def test_changing_a_band_in_the_admin_marks_it_corrected(admin_client):
     from diseases.models import Annotation
 
-    disease = disease_with_symptoms(1)
+    disease = disease_with_symptoms(1, status=Disease.Status.DRAFT)
     annotation = disease.annotations.get()
     data = admin_form_data(admin_client.get(change_url(disease)))
     new_band = Annotation.Band.RARE if annotation.band != Annotation.Band.RARE else Annotation.Band.FREQUENT
@@ -293,7 +308,7 @@ def test_changing_a_band_in_the_admin_marks_it_corrected(admin_client):
 
 
 def test_a_reference_address_typed_without_a_scheme_is_saved_as_https(admin_client):
-    disease = DiseaseFactory(summary="Cited fact.[1]")
+    disease = DiseaseFactory(summary="Cited fact.[1]", status=Disease.Status.DRAFT)
     ReferenceFactory(disease=disease, number=1)
     data = admin_form_data(admin_client.get(change_url(disease)))
     data["references-0-url"] = "medlineplus.gov/genetics/"

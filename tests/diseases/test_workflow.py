@@ -79,7 +79,7 @@ def test_transitions_do_not_move_the_public_last_updated_date(reviewer):
 
 
 def test_revert_restores_the_text_and_is_itself_recorded(editor):
-    disease = DiseaseFactory(summary="First words.")
+    disease = DiseaseFactory(summary="First words.", status=DRAFT)
     services.apply_edit(
         disease=disease, edit=DiseaseEdit(fields={"summary": "First words."}), acting_user=editor
     )
