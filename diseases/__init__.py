@@ -5,8 +5,10 @@ Imports point one way, down this list (import-linter checks it; see pyproject.to
 1. delivery: ``urls``, ``views/`` (pages), ``api/``, ``admin``, ``sitemaps``, ``templatetags``,
    ``management/``. Thin: they read through named querysets and presentation, and write through
    services. A new page is a view here, a template, and a named read on a queryset.
-2. presentation: ``pages`` builds what the disease page, its downloads and the API show from one
-   ``for_page()`` row (symptom bands, sections, symptom rows, the notice).
+2. presentation: ``pages`` builds what the disease page, its printable sheet, its downloads and the
+   API show from one ``for_page()`` (or ``for_sheet()``) row (symptom bands, sections, symptom rows,
+   the description and structured data, the notice); above it, ``comparison`` lays two to four
+   diseases side by side and ``browsing`` groups the A–Z index.
 3. writes: ``services`` (editors: every change to a page, its workflow and its history; a new write
    is a function here), ``importer/`` (data files, in bulk; a new data source is a reader and a
    loader there) and ``tasks`` (background work the writers schedule on commit).
