@@ -5,6 +5,7 @@ everything readers see. Writes go through ``diseases.services`` (editors) and ``
 """
 
 import string
+import unicodedata
 from datetime import timedelta
 from functools import reduce
 from operator import or_
@@ -60,6 +61,24 @@ class Category(models.Model):
         super().save(*args, **kwargs)
 
 
+def index_letter(initial: str) -> str:
+    """The A–Z letter a name starting with ``initial`` is filed under: its plain letter, else "0-9"."""
+    plain = unicodedata.normalize("NFKD", initial[:1])[:1].upper()
+    return plain if plain in string.ascii_uppercase and plain else "0-9"
+
+
+# Accented letters (Latin-1 and Latin Extended-A) filed under each plain one: "ÅåÄä..." under A.
+_ACCENTED = {
+    letter: "".join(
+        char
+        for char in map(chr, range(0xC0, 0x180))
+        if char.isalpha() and char.upper() != letter and index_letter(char) == letter
+    )
+    or letter
+    for letter in string.ascii_uppercase
+}
+
+
 class DiseaseQuerySet(models.QuerySet):
     def published(self):
         """The one gate for everything readers see: pages, index, search, sitemap and API."""
@@ -69,10 +88,10 @@ class DiseaseQuerySet(models.QuerySet):
         return self.only("name", "slug").order_by("name", "pk")
 
     def starting_with(self, letter):
-        """Diseases filed under ``letter`` in the A–Z index; "0-9" holds the rest."""
+        """Diseases filed under ``letter`` in the A–Z index (Åland under A); "0-9" holds the rest."""
         if letter == Disease.OTHER_LETTER:
-            return self.filter(name__regex=r"^[^A-Za-z]")
-        return self.filter(name__istartswith=letter)
+            return self.exclude(name__regex=f"^[A-Za-z{''.join(_ACCENTED.values())}]")
+        return self.filter(Q(name__istartswith=letter) | Q(name__regex=f"^[{_ACCENTED[letter]}]"))
 
     def letter_counts(self) -> dict[str, int]:
         """Diseases per index letter, in index order; letters without any are kept with 0."""
@@ -84,8 +103,7 @@ class DiseaseQuerySet(models.QuerySet):
             .order_by()
         )
         for row in rows:
-            letter = row["initial"] if row["initial"] in counts else Disease.OTHER_LETTER
-            counts[letter] += row["total"]
+            counts[index_letter(row["initial"] or "")] += row["total"]
         return counts
 
     def recently_updated(self):
