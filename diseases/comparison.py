@@ -35,6 +35,13 @@ RELATED_BY = (
     "Symptoms share a row when one is a more specific form of the other in the Human Phenotype "
     "Ontology (for example seizure and focal-onset seizure); the row is named by the more general one."
 )
+IDENTICAL_ONLY = (
+    "Only identical symptoms share a row: the HPO hierarchy has not been loaded on this site yet."
+)
+NOTICE = (
+    "This is general information, not a diagnosis or medical advice: it sets side by side what the "
+    "sources record about each disease."
+)
 
 
 class Share(models.TextChoices):
@@ -118,6 +125,12 @@ class Comparison:
     only_in_one: list  # OnlyInOne, one per disease
     facts: list
     uses_hierarchy: bool
+
+    @property
+    def related_by(self):
+        return RELATED_BY if self.uses_hierarchy else IDENTICAL_ONLY
+
+    notice = NOTICE
 
     @property
     def symptom_counts(self):
