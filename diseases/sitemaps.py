@@ -80,7 +80,6 @@ class BrowsingSitemap(Sitemap):
         published = Disease.objects.published()
         letters = [letter for letter, count in published.letter_counts().items() if count]
         categories = Category.objects.with_published_counts().filter(disease_count__gt=0)
-        data_loaded = DataRelease.objects.aggregate(latest=Max("loaded_at"))["latest"]
         return [
             (reverse("home"), None),
             (reverse("diseases:index"), None),
@@ -89,7 +88,7 @@ class BrowsingSitemap(Sitemap):
             *((reverse("diseases:category", args=[category.slug]), None) for category in categories),
             (reverse("about"), None),
             # What this page shows beyond its own text is the list of releases loaded.
-            (reverse("about_data"), data_loaded),
+            (reverse("about_data"), self.get_latest_lastmod()),
         ]
 
     def location(self, item):
@@ -97,6 +96,9 @@ class BrowsingSitemap(Sitemap):
 
     def lastmod(self, item):
         return item[1]
+
+    def get_latest_lastmod(self):
+        return DataRelease.objects.aggregate(latest=Max("loaded_at"))["latest"]
 
 
 SECTIONS = {
