@@ -9,7 +9,7 @@ PORT ?= 8000
 # The tests choose their own settings (portal/settings_test.py) and do not read .env.
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run serve install migrate data demo superuser test test-fast lint format chromium bench bench-import bench-search bench-support clean
+.PHONY: run serve install migrate data demo superuser test test-fast lint format chromium html-checker bench bench-import bench-search bench-support bench-pages clean
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -67,7 +67,15 @@ chromium:
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null); \
 	  else echo "chromium is missing: browser tests will be skipped"; fi; }
 
-test: install chromium
+# The Nu Html Checker test runs the vnu-jar npm package (fetched by the test into a cache folder) with
+# the machine's Java; install Java and npm from Debian when we can, as for Chromium.
+html-checker:
+	@{ command -v java >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; } || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless npm >/dev/null); \
+	  else echo "java or npm is missing: the HTML validity test will be skipped"; fi; }
+
+test: install chromium html-checker
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # The quick loop while working: everything but the real-data, fuzzing and browser tests (under a minute).

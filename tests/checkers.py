@@ -79,7 +79,7 @@ def html_errors(pages: dict[str, str]) -> list[str]:
         for index, (name, html) in enumerate(pages.items()):
             path = Path(scratch, f"page-{index:03d}.html")
             path.write_text(html, encoding="utf-8")
-            files[path.as_uri()] = name
+            files[str(path)] = name
         result = subprocess.run(
             ["java", "-jar", str(jar), "--format", "json", "--errors-only", "--exit-zero-always", *files],
             capture_output=True,
@@ -91,7 +91,7 @@ def html_errors(pages: dict[str, str]) -> list[str]:
     except (ValueError, KeyError) as error:
         raise RuntimeError(f"the checker did not answer in JSON: {result.stderr[-2000:]}") from error
     return [
-        f"{files.get(message.get('url'), message.get('url'))}:{message.get('lastLine', '?')}: "
+        f"{files.get(message.get('url', '').removeprefix('file:'), message.get('url'))}:{message.get('lastLine', '?')}: "
         f"{message['message']} [{message.get('extract', '').strip()}]"
         for message in messages
         if message.get("type") in ("error", "non-document-error")

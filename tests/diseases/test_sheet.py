@@ -74,7 +74,7 @@ def test_the_sheet_shows_what_a_doctor_or_school_needs(client, settings, alps):
     assert re.search(r"<th scope=\"row\">Big spleen</th><td>Splenomegaly</td><td>80–99%</td>", html)
     assert "Hypersplenism" in html and "Not seen sign" not in html
     assert "FAS (Fas cell surface death receptor)" in html
-    assert "Inheritance: Autosomal dominant inheritance" in html and "One changed copy of the gene" in html
+    assert "<strong>Autosomal dominant inheritance</strong>: One changed copy of the gene" in html
     assert "Childhood onset" in html
     # Support organisations only, with their address written out for paper.
     assert 'ALPS Families Network</strong>: <a href="https://example.org/alps-families"' in html
