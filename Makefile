@@ -104,5 +104,10 @@ bench-search: install
 bench-support: install
 	$(BIN)/python scripts/bench_support.py $(BENCH_ARGS)
 
+# Each public page's compressed weight and Lighthouse scores on the full catalogue: gunicorn + PostgreSQL
+# (its own database, portal_bench_pages; BENCH_ARGS=--keep keeps it, --no-lighthouse skips Lighthouse).
+bench-pages: install chromium
+	$(BIN)/python scripts/bench_pages.py $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -537,13 +537,6 @@ class CompareParametersSerializer(serializers.Serializer):
         return slugs
 
 
-class ComparedDiseaseSerializer(serializers.Serializer):
-    slug = serializers.SlugField()
-    name = serializers.CharField()
-    url = serializers.HyperlinkedIdentityField(view_name="api:disease-detail", lookup_field="slug")
-    page_url = PageUrlField()
-
-
 class CellTermSerializer(serializers.Serializer):
     hpo_id = serializers.CharField(source="phenotype.hpo_id")
     term = serializers.CharField(source="phenotype.name")
@@ -593,7 +586,7 @@ class FactSerializer(serializers.Serializer):
 
 
 class ComparisonSerializer(serializers.Serializer):
-    diseases = ComparedDiseaseSerializer(many=True)
+    diseases = DiseaseLinkSerializer(many=True)
     shared_by_all = ComparisonRowSerializer(many=True)
     shared_by_some = ComparisonRowSerializer(
         many=True, help_text="Listed by more than one disease but not all; only with three or four."

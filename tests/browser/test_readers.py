@@ -3,7 +3,7 @@
 import pytest
 
 from diseases import matching, search
-from tests.browser.conftest import assert_no_axe_violations
+from tests.browser.conftest import assert_no_axe_violations, open_suggestions
 from tests.factories import DiseaseFactory, DiseaseSynonymFactory, matching_catalogue, phenotype_tree
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -58,9 +58,7 @@ def catalogue(transactional_db):
 def test_a_disease_is_added_to_a_comparison_with_the_combobox(live_server, page, axe, catalogue):
     page.goto(live_server.url + catalogue.seizures.get_absolute_url())
     assert page.locator('script[type="application/ld+json"]').count() == 1  # and no CSP report (see page)
-    page.focus("#compare-add")
-    page.keyboard.type("focal epilepsy tw", delay=20)
-    page.locator("#compare-add-listbox [role=option]").first.wait_for()
+    open_suggestions(page, "#compare-add", "focal epilepsy tw")
     page.keyboard.press("ArrowDown")
     with page.expect_navigation(url=f"**/compare/?d={catalogue.seizures.slug}&d={catalogue.focal_twin.slug}"):
         page.keyboard.press("Enter")
