@@ -80,3 +80,12 @@ def test_the_compare_page_adds_by_name_without_javascript(live_server, browser, 
         assert page.locator("#all").is_visible()
     finally:
         context.close()
+
+
+def test_a_printed_disease_page_drops_navigation_and_forms(live_server, page, catalogue):
+    page.goto(live_server.url + catalogue.bleeding.get_absolute_url())
+    hidden_in_print = [".site-header", ".toc", ".page-actions", "form.compare-add", "#connect", ".downloads"]
+    assert all(page.locator(selector).first.is_visible() for selector in hidden_in_print)
+    page.emulate_media(media="print")
+    assert not any(page.locator(selector).first.is_visible() for selector in hidden_in_print)
+    assert page.locator("h1").is_visible() and page.locator("#symptoms").is_visible()

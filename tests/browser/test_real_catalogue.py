@@ -2,7 +2,8 @@
 
 These read the real HPO, GARD and Mondo data (the ``real_data`` fixture, imported once per session
 and kept). A live server of their own serves them without the transactional flush pytest-django's
-``live_server`` does after each test, which would throw the imported catalogue away.
+``live_server`` does after each test, which would throw the imported catalogue away for the
+real-data tests after them.
 """
 
 import io
@@ -18,13 +19,19 @@ from tests.browser.conftest import assert_no_axe_violations
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def real_server(real_data):
+@pytest.fixture(scope="session")
+def _real_catalogue_server(_real_data_session):
+    # For the whole session, as pytest-django's own live server: stopped straight after a test, a
+    # request thread still finishing Chromium's last keep-alive connection would find the shared
+    # SQLite connection already handed back.
     server = LiveServer("localhost")
-    try:
-        yield server
-    finally:
-        server.stop()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def real_server(real_data, _real_catalogue_server):
+    return _real_catalogue_server
 
 
 def largest_symptom_table():
