@@ -9,7 +9,7 @@ PORT ?= 8000
 # The tests choose their own settings (portal/settings_test.py) and do not read .env.
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run serve install migrate data demo superuser test test-fast lint format chromium bench bench-import bench-search bench-support clean
+.PHONY: run serve install migrate data demo superuser test test-fast lint format chromium html-checker bench bench-import bench-search bench-support bench-pages clean
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -67,7 +67,15 @@ chromium:
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null); \
 	  else echo "chromium is missing: browser tests will be skipped"; fi; }
 
-test: install chromium
+# The Nu Html Checker test runs the vnu-jar npm package (fetched by the test into a cache folder) with
+# the machine's Java; install Java and npm from Debian when we can, as for Chromium.
+html-checker:
+	@{ command -v java >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; } || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless npm >/dev/null); \
+	  else echo "java or npm is missing: the HTML validity test will be skipped"; fi; }
+
+test: install chromium html-checker
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # The quick loop while working: everything but the real-data, fuzzing and browser tests (under a minute).
@@ -95,6 +103,11 @@ bench-search: install
 # Parent form under load: gunicorn + PostgreSQL (its own database, created and dropped), 20 clients, 500 forms.
 bench-support: install
 	$(BIN)/python scripts/bench_support.py $(BENCH_ARGS)
+
+# Each public page's compressed weight and Lighthouse scores on the full catalogue: gunicorn + PostgreSQL
+# (its own database, portal_bench_pages; BENCH_ARGS=--keep keeps it, --no-lighthouse skips Lighthouse).
+bench-pages: install chromium
+	$(BIN)/python scripts/bench_pages.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -5,6 +5,7 @@ everything readers see. Writes go through ``diseases.services`` (editors) and ``
 """
 
 import string
+import unicodedata
 from datetime import timedelta
 from functools import reduce
 from operator import or_
@@ -13,7 +14,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Max, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Substr, Upper
 from django.urls import reverse
 from django.utils import timezone
@@ -60,6 +61,24 @@ class Category(models.Model):
         super().save(*args, **kwargs)
 
 
+def index_letter(initial: str) -> str:
+    """The A–Z letter a name starting with ``initial`` is filed under: its plain letter, else "0-9"."""
+    plain = unicodedata.normalize("NFKD", initial[:1])[:1].upper()
+    return plain if plain in string.ascii_uppercase and plain else "0-9"
+
+
+# Accented letters (Latin-1 and Latin Extended-A) filed under each plain one: "ÅåÄä..." under A.
+_ACCENTED = {
+    letter: "".join(
+        char
+        for char in map(chr, range(0xC0, 0x180))
+        if char.isalpha() and char.upper() != letter and index_letter(char) == letter
+    )
+    or letter
+    for letter in string.ascii_uppercase
+}
+
+
 class DiseaseQuerySet(models.QuerySet):
     def published(self):
         """The one gate for everything readers see: pages, index, search, sitemap and API."""
@@ -69,10 +88,10 @@ class DiseaseQuerySet(models.QuerySet):
         return self.only("name", "slug").order_by("name", "pk")
 
     def starting_with(self, letter):
-        """Diseases filed under ``letter`` in the A–Z index; "0-9" holds the rest."""
+        """Diseases filed under ``letter`` in the A–Z index (Åland under A); "0-9" holds the rest."""
         if letter == Disease.OTHER_LETTER:
-            return self.filter(name__regex=r"^[^A-Za-z]")
-        return self.filter(name__istartswith=letter)
+            return self.exclude(name__regex=f"^[A-Za-z{''.join(_ACCENTED.values())}]")
+        return self.filter(Q(name__istartswith=letter) | Q(name__regex=f"^[{_ACCENTED[letter]}]"))
 
     def letter_counts(self) -> dict[str, int]:
         """Diseases per index letter, in index order; letters without any are kept with 0."""
@@ -84,8 +103,7 @@ class DiseaseQuerySet(models.QuerySet):
             .order_by()
         )
         for row in rows:
-            letter = row["initial"] if row["initial"] in counts else Disease.OTHER_LETTER
-            counts[letter] += row["total"]
+            counts[index_letter(row["initial"] or "")] += row["total"]
         return counts
 
     def recently_updated(self):
@@ -169,7 +187,7 @@ class DiseaseQuerySet(models.QuerySet):
     def for_page(self):
         """Everything the disease page shows, in a fixed number of queries."""
         return self.for_symptom_table().prefetch_related(
-            Prefetch("synonyms", queryset=DiseaseSynonym.objects.only("disease_id", "name", "position")),
+            _other_names(),
             Prefetch("categories", queryset=Category.objects.only("name", "slug")),
             Prefetch(
                 "identifiers",
@@ -179,30 +197,9 @@ class DiseaseQuerySet(models.QuerySet):
             ),
             "references",
             "resources",
-            Prefetch(
-                "definitions",
-                queryset=DiseaseDefinition.objects.filter(is_hidden=False).only(
-                    "disease_id", "source", "source_record", "text", "position"
-                ),
-            ),
-            Prefetch(
-                "gene_links",
-                queryset=DiseaseGene.objects.select_related("gene").only(
-                    "disease_id",
-                    "source_record",
-                    "is_main",
-                    "gene__symbol",
-                    "gene__name",
-                    "gene__hgnc_id",
-                    "gene__ncbi_gene_id",
-                ),
-            ),
-            Prefetch(
-                "characteristics",
-                queryset=DiseaseCharacteristic.objects.select_related("phenotype").only(
-                    "disease_id", "kind", "source_record", "phenotype__hpo_id", "phenotype__name"
-                ),
-            ),
+            _shown_definitions(),
+            _gene_links(),
+            _characteristics(),
             Prefetch("parents", queryset=Disease.objects.published().only("name", "slug").order_by("name")),
             # Two levels of types: a group such as polycystic kidney disease lists its numbered types under
             # the autosomal dominant and recessive forms.
@@ -219,6 +216,70 @@ class DiseaseQuerySet(models.QuerySet):
             ),
             "classifications",
         )
+
+    def for_sheet(self):
+        """What the printable sheet shows: names, definition, symptoms with everyday names, genes,
+        inheritance, onset and support organisations, in a fixed number of queries."""
+        return self.for_symptom_table().prefetch_related(
+            _other_names(),
+            _shown_definitions(),
+            _gene_links(),
+            _characteristics(),
+            Prefetch(
+                "resources",
+                queryset=Resource.objects.filter(section=Resource.Section.ORGANISATIONS).only(
+                    "disease_id", "section", "title", "url", "description", "position"
+                ),
+            ),
+        )
+
+    def for_compare(self):
+        """What the comparison shows of each disease: its symptom rows with everyday names, genes,
+        inheritance and onset, in a fixed number of queries however many symptoms there are."""
+        return (
+            self.only("name", "slug").for_symptom_table().prefetch_related(_gene_links(), _characteristics())
+        )
+
+    def for_sitemap(self):
+        """Each page's address and when what it shows last changed, in a stable order for paging."""
+        return self.only("slug", "page_changed_at").order_by("pk")
+
+
+def _other_names():
+    return Prefetch("synonyms", queryset=DiseaseSynonym.objects.only("disease_id", "name", "position"))
+
+
+def _shown_definitions():
+    return Prefetch(
+        "definitions",
+        queryset=DiseaseDefinition.objects.filter(is_hidden=False).only(
+            "disease_id", "source", "source_record", "text", "position"
+        ),
+    )
+
+
+def _gene_links():
+    return Prefetch(
+        "gene_links",
+        queryset=DiseaseGene.objects.select_related("gene").only(
+            "disease_id",
+            "source_record",
+            "is_main",
+            "gene__symbol",
+            "gene__name",
+            "gene__hgnc_id",
+            "gene__ncbi_gene_id",
+        ),
+    )
+
+
+def _characteristics():
+    return Prefetch(
+        "characteristics",
+        queryset=DiseaseCharacteristic.objects.select_related("phenotype").only(
+            "disease_id", "kind", "source_record", "phenotype__hpo_id", "phenotype__name"
+        ),
+    )
 
 
 class Disease(models.Model):
@@ -507,6 +568,16 @@ class GeneQuerySet(models.QuerySet):
         """Genes at least one published page names: the ones that have a page here."""
         return self.filter(disease_links__disease__in=Disease.objects.published()).distinct()
 
+    def for_sitemap(self):
+        """Symbols of the genes with a page, each with the newest ``page_changed_at`` of the published
+        pages it lists: a gene's page shows their names, so it changes when one of them does."""
+        return (
+            self.filter(disease_links__disease__in=Disease.objects.published())
+            .values("symbol")
+            .annotate(page_changed_at=Max("disease_links__disease__page_changed_at"))
+            .order_by("symbol")
+        )
+
 
 class Gene(models.Model):
     symbol = models.CharField(max_length=40, unique=True, help_text="The approved HGNC symbol, such as CFTR.")
@@ -572,6 +643,20 @@ class DiseaseGene(models.Model):
 class PhenotypeQuerySet(models.QuerySet):
     def current(self):
         return self.filter(is_obsolete=False)
+
+    def for_sitemap(self):
+        """Terms some published page shows as a symptom, each with the newest ``page_changed_at`` of
+        those pages: the symptom page lists their names and bands, so it changes when one of them does."""
+        return (
+            self.filter(
+                annotations__is_hidden=False,
+                annotations__is_excluded=False,
+                annotations__disease__in=Disease.objects.published(),
+            )
+            .values("hpo_id")
+            .annotate(page_changed_at=Max("annotations__disease__page_changed_at"))
+            .order_by("hpo_id")
+        )
 
     def for_symptom_page(self):
         """A term with its everyday names, its parents and its current children, in four queries."""

@@ -4,14 +4,23 @@ Grouping and rendering live here so the page, the API and the downloads all
 present the symptom table and the sections the same way, without new queries.
 """
 
+import html
+import json
 from dataclasses import dataclass, field
 from itertools import groupby
 
+import qrcode
+import qrcode.image.svg
+from django.conf import settings
 from django.http import Http404
+from django.urls import reverse
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 
 from .inheritance import EXPLANATIONS
 from .links import learn_more_links
-from .markup import cited_numbers, render_markdown
+from .markup import CITATION_MARKER, cited_numbers, render_markdown
 from .models import (
     Annotation,
     DataRelease,
@@ -24,6 +33,10 @@ from .models import (
 from .provenance import SOURCES
 
 NOTICE = "General information about a rare disease, not medical advice about any one person."
+# Search engines show about this many characters of a description.
+DESCRIPTION_LENGTH = 160
+# The structured data names a page's most frequent symptoms, not all of a table that may run to 300.
+STRUCTURED_SYMPTOMS = 40
 # The columns of a symptom row, in the order the downloads and the API give them.
 SYMPTOM_COLUMNS = [
     "hpo_id",
@@ -202,6 +215,38 @@ def resource_groups(disease) -> list[ResourceGroup]:
     return list(groups.values())
 
 
+def public_url(path) -> str:
+    """``path`` at the site's public address (``SITE_URL``): what canonical links, cards and QR codes name."""
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def plain_text(source) -> str:
+    """Editor Markdown as one line of plain text, without citation markers: for descriptions and cards."""
+    rendered = render_markdown(CITATION_MARKER.sub("", source or ""))
+    return " ".join(html.unescape(strip_tags(rendered)).split())
+
+
+def shorten(text, length) -> str:
+    """``text`` cut at a word boundary to at most ``length`` characters, with an ellipsis if cut."""
+    return Truncator(text).chars(length)
+
+
+def script_json(data):
+    """``data`` as JSON safe inside a ``<script>`` element: no "<", ">" or "&" that could close it."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return mark_safe(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def everyday_name(phenotype) -> str:
+    """A symptom in plain words: its first everyday name, or its medical name when it has none."""
+    names = phenotype.lay_names
+    return names[0][:1].upper() + names[0][1:] if names else phenotype.name
+
+
+def medical_code(system, code) -> dict:
+    return {"@type": "MedicalCode", "codeValue": code, "codingSystem": system}
+
+
 @dataclass
 class DiseasePage:
     disease: Disease
@@ -256,6 +301,62 @@ class DiseasePage:
         return sum(len(band.rows) for band in self.bands)
 
     @property
+    def description(self) -> str:
+        """One or two sentences for search results and shared links: our summary, else the definition."""
+        text = plain_text(self.disease.summary) or (
+            self.definition.definition.text if self.definition else ""
+        )
+        if not text:
+            text = (
+                f"{self.disease.name}: symptoms, genes, how it is inherited, and where families find support."
+            )
+        return shorten(text, DESCRIPTION_LENGTH)
+
+    @property
+    def url(self) -> str:
+        return public_url(self.disease.get_absolute_url())
+
+    @property
+    def structured_data(self) -> dict:
+        """schema.org ``MedicalCondition`` for the page: names, codes, frequent symptoms, editors' treatment."""
+        disease = self.disease
+        data = {
+            "@context": "https://schema.org",
+            "@type": "MedicalCondition",
+            "name": disease.name,
+            "url": self.url,
+            "description": self.description,
+        }
+        if other_names := [synonym.name for synonym in disease.synonyms.all()]:
+            data["alternateName"] = other_names
+        if identifiers := list(disease.identifiers.all()):
+            data["code"] = [medical_code(identifier.source, identifier.code) for identifier in identifiers]
+            data["sameAs"] = [identifier.url for identifier in identifiers]
+        symptoms = [row.phenotype for band in self.bands for row in band.rows][:STRUCTURED_SYMPTOMS]
+        if symptoms:
+            data["signOrSymptom"] = [
+                {
+                    "@type": "MedicalSignOrSymptom",
+                    "name": phenotype.name,
+                    "code": medical_code("HPO", phenotype.hpo_id),
+                }
+                for phenotype in symptoms
+            ]
+        # Only what our editors wrote: no imported source names treatments.
+        if treatment := plain_text(disease.treatment):
+            data["possibleTreatment"] = {
+                "@type": "MedicalTherapy",
+                "name": f"Treatment of {disease.name}",
+                "description": shorten(treatment, 500),
+                "url": f"{self.url}#treatment",
+            }
+        return data
+
+    @property
+    def structured_data_json(self):
+        return script_json(self.structured_data)
+
+    @property
     def main_genes(self):
         return [link for link in self.genes if link.is_main]
 
@@ -285,3 +386,119 @@ class DiseasePage:
         """The page's records and why each is here, when there is more than one (merging explained)."""
         joined = [identifier for identifier in self.disease.identifiers.all() if identifier.joined_by]
         return joined if len(joined) > 1 else []
+
+
+# --- The printable sheet ----------------------------------------------------------------------------
+# What fits on two printed pages beside the rest, for a disease with a table of 300 symptoms; the
+# browser test prints the catalogue's largest table to PDF and counts the pages.
+SHEET_NAMES = 6
+SHEET_INTRO_LENGTH = 480
+SHEET_SYMPTOMS = 30
+SHEET_GENES = 8
+SHEET_ORGANISATIONS = 6
+
+
+def qr_code_svg(text):
+    """A QR code of ``text`` as inline SVG markup: one path, no style attributes (the CSP forbids them)."""
+    image = qrcode.make(
+        text,
+        image_factory=qrcode.image.svg.SvgPathImage,
+        error_correction=qrcode.ERROR_CORRECT_M,
+        border=4,
+    )
+    return mark_safe(image.to_string(encoding="unicode"))
+
+
+@dataclass
+class SheetSymptom:
+    everyday_name: str
+    medical_name: str  # empty when the everyday name is the medical one
+    band_label: str
+
+
+@dataclass
+class SheetPage:
+    """The one-page summary to print for a new doctor, a school nurse or a babysitter."""
+
+    disease: Disease
+    other_names: list[str]
+    more_names: int
+    intro: str
+    intro_attribution: Attribution | None  # None for our editors' own summary
+    symptoms: list[SheetSymptom]
+    symptom_total: int
+    main_genes: list
+    more_genes: int
+    inheritance: list[Characteristic]
+    onset: list[Characteristic]
+    organisations: list
+    more_organisations: int
+    releases: list  # the DataRelease rows the sheet's facts come from
+
+    @classmethod
+    def build(cls, disease):
+        releases = DataRelease.objects.by_source()
+        names = [synonym.name for synonym in disease.synonyms.all()]
+        shown_definition = definition(disease, releases)
+        summary = plain_text(disease.summary)
+        rows = [row for band in symptom_bands(disease) for row in band.rows]
+        symptoms = [
+            SheetSymptom(
+                everyday_name(row.phenotype),
+                row.phenotype.name if everyday_name(row.phenotype) != row.phenotype.name else "",
+                str(Annotation.BAND_SHORT_LABELS[row.band]),
+            )
+            for row in rows[:SHEET_SYMPTOMS]
+        ]
+        genes = [link for link in disease.gene_links.all() if link.is_main]
+        organisations = list(disease.resources.all())
+        inheritance = characteristics(disease, DiseaseCharacteristic.Kind.INHERITANCE)
+        onset = characteristics(disease, DiseaseCharacteristic.Kind.ONSET)
+        used = []
+        if rows:
+            used.append(DataRelease.Source.HPO)
+        if inheritance or onset:
+            used.append(DataRelease.Source.HPOA)
+        if not summary and shown_definition:
+            used.append(shown_definition.attribution.source)
+        if genes:
+            used += [DataRelease.Source.GENES, DataRelease.Source.HGNC]
+        return cls(
+            disease=disease,
+            other_names=names[:SHEET_NAMES],
+            more_names=max(len(names) - SHEET_NAMES, 0),
+            intro=shorten(
+                summary or (shown_definition.definition.text if shown_definition else ""), SHEET_INTRO_LENGTH
+            ),
+            intro_attribution=None if summary or not shown_definition else shown_definition.attribution,
+            symptoms=symptoms,
+            symptom_total=len(rows),
+            main_genes=genes[:SHEET_GENES],
+            more_genes=max(len(genes) - SHEET_GENES, 0),
+            inheritance=inheritance,
+            onset=onset,
+            organisations=organisations[:SHEET_ORGANISATIONS],
+            more_organisations=max(len(organisations) - SHEET_ORGANISATIONS, 0),
+            releases=[releases[source] for source in used if source in releases],
+        )
+
+    @property
+    def url(self):
+        return public_url(self.disease.get_absolute_url())
+
+    @property
+    def short_url(self):
+        """The address to type from paper: the site and a number, which redirects to the page."""
+        return public_url(reverse("diseases:short", kwargs={"pk": self.disease.pk}))
+
+    @property
+    def short_url_text(self):
+        return self.short_url.split("://", 1)[-1]
+
+    @property
+    def qr_code(self):
+        return qr_code_svg(self.url)
+
+    @property
+    def more_symptoms(self):
+        return self.symptom_total - len(self.symptoms)

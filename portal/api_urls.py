@@ -8,7 +8,14 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import SimpleRouter
 
 from diseases.api.base import PublicAPIMixin
-from diseases.api.views import DiseaseViewSet, GeneViewSet, MatchView, PhenotypeViewSet, SearchView
+from diseases.api.views import (
+    CompareView,
+    DiseaseViewSet,
+    GeneViewSet,
+    MatchView,
+    PhenotypeViewSet,
+    SearchView,
+)
 
 app_name = "api"
 
@@ -40,6 +47,7 @@ urlpatterns = [
     path("v1/", include(router.urls)),
     path("v1/search/", SearchView.as_view(), name="search"),
     path("v1/match/", MatchView.as_view(), name="match"),
+    path("v1/compare/", CompareView.as_view(), name="compare"),
     path("schema/", SchemaView.as_view(), name="schema"),
     path("docs/", docs, name="docs"),
     # Only paths ending in "/" so that APPEND_SLASH still redirects /api/v1/diseases to the list;

@@ -1,7 +1,22 @@
 """What every page's template may read: facts the whole site shares."""
 
+from django.conf import settings
+
 from diseases.search import MAX_QUERY_LENGTH
 
 
+def canonical_url(request) -> str:
+    """The page's one public address (``SITE_URL`` and the path), for ``<link rel="canonical">``.
+
+    The query string is dropped (a search or a form state is not a page of its own) except a page
+    number past the first, which lists other rows. A template may set its own (the A–Z letters do).
+    """
+    address = settings.SITE_URL.rstrip("/") + request.path
+    page = request.GET.get("page", "")
+    if page.isascii() and page.isdigit() and int(page) > 1:
+        address += f"?page={int(page)}"
+    return address
+
+
 def site(request):
-    return {"search_max_length": MAX_QUERY_LENGTH}
+    return {"search_max_length": MAX_QUERY_LENGTH, "canonical_url": canonical_url(request)}

@@ -1,9 +1,9 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
 
-from diseases.sitemaps import DiseaseSitemap
+from diseases.sitemaps import SECTIONS
 
 from . import csp_reports, health, views
 
@@ -22,7 +22,15 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("portal.api_urls")),
     path("support/", include("support.urls")),
-    path("sitemap.xml", sitemap, {"sitemaps": {"diseases": DiseaseSitemap}}, name="sitemap"),
+    # An index of sections, each paged (?p=2) in files of 5,000 addresses: see diseases/sitemaps.py.
+    path(
+        "sitemap.xml",
+        sitemaps.index,
+        {"sitemaps": SECTIONS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path("sitemap-<section>.xml", sitemaps.sitemap, {"sitemaps": SECTIONS}, name="sitemap-section"),
+    path("robots.txt", views.robots_txt, name="robots"),
     path("health/live", health.live, name="health-live"),
     path("health/ready", health.ready, name="health-ready"),
     path(settings.CSP_REPORT_PATH.lstrip("/"), csp_reports.csp_report, name="csp-report"),

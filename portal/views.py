@@ -1,4 +1,7 @@
+from django.conf import settings
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from diseases.models import DataRelease, Disease
 from diseases.provenance import SOURCES
@@ -25,3 +28,14 @@ def about_data(request):
     return render(
         request, "portal/about_data.html", {"releases": DataRelease.objects.all(), "sources": SOURCES}
     )
+
+
+# Lists of results and forms are endless in their combinations and say nothing a page does not;
+# the API is for programs. Everything else is open, and the sitemap names every page worth reading.
+ROBOTS_DISALLOWED = ["/admin/", "/api/", "/search/", "/match/", "/compare/", "/support/"]
+
+
+def robots_txt(request):
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOWED), ""]
+    lines.append(f"Sitemap: {settings.SITE_URL.rstrip('/')}{reverse('sitemap')}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -58,16 +58,21 @@ def manage(env, *args):
         sys.exit(f"manage.py {' '.join(args)} failed:\n{result.stderr[-3000:]}")
 
 
-def production_env(scratch, database_url, **extra):
+def production_env(scratch, database_url, *, collected_static=False, **extra):
     """Environment for the site with production settings (DEBUG off) on ``database_url``.
 
-    Static files are the exception: the benchmarks serve pages, not a collected static tree, so a
-    settings module written into the ``scratch`` folder swaps in the plain storage.
+    Static files are the exception: most benchmarks serve pages, not a collected static tree, so a
+    settings module written into the ``scratch`` folder swaps in the plain storage. With
+    ``collected_static`` it keeps production's (hashed names, gzip and brotli copies) and collects
+    into the scratch folder: run ``manage.py collectstatic`` before starting the server.
     """
+    storage = (
+        ""
+        if collected_static
+        else 'STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}\n'
+    )
     Path(scratch, "bench_settings.py").write_text(
-        "from portal.settings import *  # noqa: F403\n"
-        'STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}\n'
-        f"STATIC_ROOT = {str(scratch)!r}\n"
+        "from portal.settings import *  # noqa: F403\n" + storage + f"STATIC_ROOT = {str(scratch)!r}\n"
     )
     return {
         **os.environ,

@@ -168,7 +168,8 @@ class ConnectionRequestForm(forms.Form):
         for name, field in self.fields.items():
             if field.help_text:
                 field.widget.attrs.setdefault("aria-describedby", f"id_{name}_help")
-            if isinstance(field, forms.CharField) and field.max_length:
+            # maxlength belongs on text inputs only; on a hidden one it is invalid HTML.
+            if isinstance(field, forms.CharField) and field.max_length and not field.widget.is_hidden:
                 field.widget.attrs["maxlength"] = str(field.max_length)
 
     def mark_errors(self):

@@ -5,7 +5,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from diseases import matching, search
+from diseases import comparison, matching, search
 from diseases.identifiers import HPO_ID_MESSAGE, HPO_ID_RE
 from diseases.inheritance import EXPLANATIONS
 from diseases.markup import render_markdown
@@ -514,3 +514,84 @@ class MatchResultsSerializer(serializers.Serializer):
     ready = serializers.BooleanField(help_text="False while the matching data is still being prepared.")
     notice = serializers.CharField()
     results = DiseaseMatchSerializer(many=True)
+
+
+# --- Comparison ---------------------------------------------------------------------------------------
+
+
+class CompareParametersSerializer(serializers.Serializer):
+    d = serializers.ListField(
+        child=serializers.RegexField(
+            r"^[-a-zA-Z0-9_]+$",
+            max_length=comparison.SLUG_MAX_LENGTH,
+            error_messages={"invalid": "A disease's address is letters, digits, hyphens and underscores."},
+            trim_whitespace=False,
+        ),
+        min_length=comparison.MIN_DISEASES,
+        max_length=comparison.MAX_DISEASES,
+    )
+
+    def validate_d(self, slugs):
+        if len(set(slugs)) != len(slugs):
+            raise serializers.ValidationError("Give each disease once.")
+        return slugs
+
+
+class CellTermSerializer(serializers.Serializer):
+    hpo_id = serializers.CharField(source="phenotype.hpo_id")
+    term = serializers.CharField(source="phenotype.name")
+    band = serializers.ChoiceField(choices=Annotation.Band.choices)
+    band_label = serializers.CharField(
+        help_text="How many people with the disease have it, as the page says."
+    )
+
+
+class CellSerializer(serializers.Serializer):
+    band = serializers.ChoiceField(
+        choices=Annotation.Band.choices,
+        help_text="The most frequent band of the disease's terms in this row.",
+    )
+    band_label = serializers.CharField()
+    terms = CellTermSerializer(many=True, help_text="The disease's own terms in this row.")
+
+
+class ComparisonRowSerializer(serializers.Serializer):
+    hpo_id = serializers.CharField(source="phenotype.hpo_id", help_text="The term that names the row.")
+    term = serializers.CharField(source="phenotype.name")
+    everyday_name = serializers.CharField(
+        help_text="The row in plain words: its first everyday name, or the term."
+    )
+    cells = serializers.ListField(
+        child=CellSerializer(allow_null=True),
+        help_text="One per disease, in the order of `diseases`; null where the disease does not list it.",
+    )
+
+
+class OnlyInOneSerializer(serializers.Serializer):
+    slug = serializers.SlugField(source="disease.slug")
+    rows = serializers.SerializerMethodField()
+
+    @extend_schema_field(ComparisonRowSerializer(many=True))
+    def get_rows(self, only):
+        return ComparisonRowSerializer([row for row, _ in only.entries], many=True).data
+
+
+class FactSerializer(serializers.Serializer):
+    key = serializers.ChoiceField(choices=["inheritance", "genes", "onset"])
+    title = serializers.CharField()
+    values = serializers.ListField(
+        child=serializers.ListField(child=serializers.CharField()),
+        help_text="One list per disease, in the order of `diseases`; empty where nothing is known.",
+    )
+
+
+class ComparisonSerializer(serializers.Serializer):
+    diseases = DiseaseLinkSerializer(many=True)
+    shared_by_all = ComparisonRowSerializer(many=True)
+    shared_by_some = ComparisonRowSerializer(
+        many=True, help_text="Listed by more than one disease but not all; only with three or four."
+    )
+    only_in_one = OnlyInOneSerializer(many=True, help_text="For each disease, what only it lists.")
+    facts = FactSerializer(many=True, help_text="Inheritance, main genes and onset, where any is known.")
+    related_by = serializers.CharField(help_text="How symptoms in different words were put in one row.")
+    notice = serializers.CharField()

@@ -11,12 +11,12 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_view,
 )
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
-from diseases import matching, search
+from diseases import comparison, matching, search
 from diseases.identifiers import GENE_SYMBOL_PATTERN, HPO_ID_PATTERN
-from diseases.models import Annotation, DataRelease, DiseaseGene, Gene, Phenotype
+from diseases.models import Annotation, DataRelease, Disease, DiseaseGene, Gene, Phenotype
 from diseases.pages import PageMoved, published_disease_or_404
 
 from .base import (
@@ -31,6 +31,8 @@ from .base import (
 from .filters import DiseaseFilter, PhenotypeFilter
 from .serializers import (
     AnnotatedDiseaseSerializer,
+    CompareParametersSerializer,
+    ComparisonSerializer,
     DiseaseDetailSerializer,
     DiseaseListSerializer,
     DiseaseMatchSerializer,
@@ -371,3 +373,66 @@ class MatchView(PublicAPIView):
                 "results": DiseaseMatchSerializer(result.matches, many=True, context=context).data,
             }
         )
+
+
+@extend_schema(
+    summary="Compare two to four published diseases",
+    description=(
+        "The site's comparison (/compare/), with the same rows in the same order: the symptoms all the "
+        "diseases list, those some list (with three or four), and those only one lists, each cell with "
+        "how often the disease has it; then inheritance, main genes and onset. Symptoms in different "
+        "words share a row when one is a more specific form of the other in the HPO (`related_by` says "
+        "how). The address of a page merged into another counts as that page. " + comparison.NOTICE
+    ),
+    parameters=[
+        OpenApiParameter(
+            "d",
+            {
+                "type": "array",
+                "items": {
+                    "type": "string",
+                    "pattern": r"^[-a-zA-Z0-9_]+$",
+                    "maxLength": comparison.SLUG_MAX_LENGTH,
+                },
+                "minItems": comparison.MIN_DISEASES,
+                "maxItems": comparison.MAX_DISEASES,
+                "uniqueItems": True,
+            },
+            required=True,
+            style="form",
+            explode=True,
+            description=(
+                f"A disease's address on the site; repeat the parameter for each, {comparison.MIN_DISEASES} "
+                f"to {comparison.MAX_DISEASES} different diseases."
+            ),
+            examples=[
+                OpenApiExample(
+                    "ALPS and cystic fibrosis",
+                    value=["autoimmune-lymphoproliferative-syndrome", "cystic-fibrosis"],
+                )
+            ],
+        ),
+    ],
+    responses={
+        200: OpenApiResponse(ComparisonSerializer, "The comparison."),
+        **ERRORS,
+        404: OpenApiResponse(DETAIL, "A `d` names no published disease (`detail` says which)."),
+    },
+)
+class CompareView(PublicAPIView):
+    parameters_serializer_class = CompareParametersSerializer
+    repeatable_query_params = frozenset({"d"})
+
+    def get_allowed_query_params(self):
+        return frozenset({"d"})
+
+    def get(self, request):
+        slugs = self.validated_parameters(request)["d"]
+        selection = comparison.select_diseases(slugs, Disease.objects.published())
+        if selection.problems:
+            raise NotFound(" ".join(selection.problems))
+        if len(selection.diseases) < comparison.MIN_DISEASES:
+            # Two addresses of one page (its own and one merged into it) are one disease.
+            raise ValidationError({"d": ["Give two to four different diseases."]})
+        result = comparison.compare(selection.diseases)
+        return Response(ComparisonSerializer(result, context={"request": request}).data)

@@ -4,5 +4,7 @@
 - ``symptoms``: a symptom's page;
 - ``genes``: a gene's page;
 - ``finding``: search, autocomplete and symptom matching;
-- ``downloads``: a disease's symptom table as CSV or JSON.
+- ``downloads``: a disease's symptom table as CSV or JSON;
+- ``sheet``: a disease's printable one-page sheet, and the short address printed on it;
+- ``compare``: two to four diseases side by side.
 """

@@ -10,28 +10,30 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
 from diseases import services
+from diseases.browsing import letter_groups
 from diseases.identifiers import Identifier, Source
 from diseases.models import Category, Disease, DiseaseRevision
-from diseases.pages import DiseasePage, published_disease_or_404
+from diseases.pages import DiseasePage, public_url, published_disease_or_404
 
 from .moved import follows_merged_pages
 
 
 def disease_index(request):
+    """The letters with their counts; with ``?letter=``, every disease under that letter on one page."""
     if "q" in request.GET:
         # Before the site had search, its search box came here; old links now go to the real search.
         return redirect(f"{reverse('diseases:search')}?{urlencode({'q': request.GET['q']})}")
     letter = request.GET.get("letter", "").upper()
     published = Disease.objects.published()
-    diseases = published.for_index()
+    context = {"letter": "", "groups": [], "letters": published.letter_counts()}
     if letter in Disease.INDEX_LETTERS:
-        diseases = diseases.starting_with(letter)
-    else:
-        letter = ""
-    page = Paginator(diseases, settings.DISEASES_PER_PAGE).get_page(request.GET.get("page"))
-    return render(
-        request, "diseases/index.html", {"page": page, "letter": letter, "letters": published.letter_counts()}
-    )
+        # A "page" parameter from the old paginated index is ignored: the whole letter is here.
+        context["letter"] = letter
+        context["groups"] = letter_groups(published.for_index().starting_with(letter))
+        context["count"] = sum(len(group.diseases) for group in context["groups"])
+        # Each letter is a page of its own, not a state of the index.
+        context["canonical_url"] = public_url(f"{reverse('diseases:index')}?letter={letter}")
+    return render(request, "diseases/index.html", context)
 
 
 def can_preview(user):

@@ -23,6 +23,7 @@ def test_schema_is_generated_and_validated_without_warnings(tmp_path):
 
 def test_schema_lists_every_endpoint_under_v1(schema):
     assert sorted(schema["paths"]) == [
+        "/api/v1/compare/",
         "/api/v1/diseases/",
         "/api/v1/diseases/{slug}/",
         "/api/v1/genes/",

@@ -62,3 +62,12 @@ def assert_no_axe_violations(axe, page):
     results = axe.run(page)
     violations = results.response["violations"]
     assert not violations, results.generate_report()
+
+
+def open_suggestions(page, selector, text):
+    """Type ``text`` into the combobox at ``selector`` and wait for its first suggestion; the listbox."""
+    page.focus(selector)
+    page.keyboard.type(text, delay=20)
+    listbox = page.locator(f"#{page.get_attribute(selector, 'aria-controls')}")
+    listbox.locator("[role=option]").first.wait_for()
+    return listbox

@@ -3,7 +3,7 @@
 import pytest
 
 from diseases import matching, search
-from tests.browser.conftest import assert_no_axe_violations
+from tests.browser.conftest import assert_no_axe_violations, open_suggestions
 from tests.factories import (
     CategoryFactory,
     DiseaseFactory,
@@ -32,14 +32,6 @@ def catalogue(transactional_db):
     search.rebuild_search_index()
     matching.build_similarity_index()
     return alps
-
-
-def open_suggestions(page, selector, text):
-    page.focus(selector)
-    page.keyboard.type(text, delay=20)
-    listbox = page.locator(f"#{page.get_attribute(selector, 'aria-controls')}")
-    listbox.locator("[role=option]").first.wait_for()
-    return listbox
 
 
 def test_typing_and_picking_a_suggestion_with_the_keyboard_opens_the_page(live_server, page, catalogue):

@@ -166,7 +166,7 @@ def test_readers_get_404_for_the_preview_url(client):
 def test_unpublished_pages_are_absent_from_index_and_sitemap(client):
     DiseaseFactory(name="Shown syndrome", slug="shown-syndrome")
     DiseaseFactory(name="Secret syndrome", slug="secret-syndrome", status=REVIEW)
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = client.get("/sitemap-diseases.xml").content.decode()
     assert "/diseases/shown-syndrome/" in sitemap and "secret-syndrome" not in sitemap
     index = client.get(reverse("diseases:index"), {"letter": "S"}).content.decode()
     assert "Shown syndrome" in index and "Secret syndrome" not in index

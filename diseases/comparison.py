@@ -1,0 +1,299 @@
+"""Two to four published diseases side by side: one table of symptoms, then inheritance, genes and onset.
+
+**How symptoms are related.** Two diseases rarely list a symptom by the same HPO term: one says
+"Seizure", another "Focal-onset seizure". A term that some of the diseases do not list joins the row
+of its most specific more general form that one of those diseases does list, read from the HPO
+ancestor closure the symptom matcher keeps (``matching.current_data()``: each term's ancestors as
+arrays, loaded once per process). So "Seizure" and "Focal-onset seizure" share a row, named by the
+general term, and the disease's cell names its own, more specific one. The general term must say
+something on its own: its information content must reach ``MIN_LINK_IC``, the threshold matching
+uses (it and its descendants appear in under about 30% of diseases), so "Abnormality of the nervous
+system" never gathers every neurological sign. A row only ever holds a term and its more specific
+forms: siblings ("Focal-onset seizure" and "Generalized-onset seizure") stay apart unless a disease
+lists their common parent, and a term with two parents joins only the more specific. Before the
+matching index exists, only identical terms share a row.
+
+All of it is computed from one ``for_compare()`` read, so the number of queries does not grow with
+the number of symptoms.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import models
+
+from .matching import current_data
+from .matching.ranking import MIN_LINK_IC
+from .models import Annotation, DiseaseCharacteristic, DiseaseRedirect
+from .pages import everyday_name
+
+MIN_DISEASES = 2
+MAX_DISEASES = 4
+# Slugs are letters, digits, hyphens and underscores; anything else cannot name a page.
+SLUG_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
+SLUG_MAX_LENGTH = 255
+RELATED_BY = (
+    "Symptoms share a row when one is a more specific form of the other in the Human Phenotype "
+    "Ontology (for example seizure and focal-onset seizure); the row is named by the more general one."
+)
+IDENTICAL_ONLY = (
+    "Only identical symptoms share a row: the HPO hierarchy has not been loaded on this site yet."
+)
+NOTICE = (
+    "This is general information, not a diagnosis or medical advice: it sets side by side what the "
+    "sources record about each disease."
+)
+
+
+class Share(models.TextChoices):
+    ALL = "all", "Shared by all"
+    SOME = "some", "Shared by some"
+    ONE = "one", "Only in one"
+
+
+@dataclass
+class CellTerm:
+    phenotype: object
+    band: int
+
+    @property
+    def band_label(self):
+        return str(Annotation.BAND_SHORT_LABELS[self.band])
+
+
+@dataclass
+class Cell:
+    """What one disease lists in one row: usually one term, sometimes a general and a specific form."""
+
+    terms: list[CellTerm] = field(default_factory=list)
+    # The disease's terms other than the one naming the row: its more specific forms of it.
+    specific_terms: list[CellTerm] = field(default_factory=list)
+
+    @property
+    def band(self):
+        return min(term.band for term in self.terms)
+
+    @property
+    def band_label(self):
+        return str(Annotation.BAND_SHORT_LABELS[self.band])
+
+
+@dataclass
+class SymptomRow:
+    phenotype: object  # the row's most general term, which names it
+    cells: list  # one per disease, in order: a Cell, or None where the disease does not list it
+
+    @property
+    def everyday_name(self):
+        return everyday_name(self.phenotype)
+
+    @property
+    def diseases_listing(self):
+        return sum(cell is not None for cell in self.cells)
+
+    @property
+    def best_band(self):
+        return min(cell.band for cell in self.cells if cell is not None)
+
+
+@dataclass
+class OnlyInOne:
+    disease: object
+    entries: list = field(default_factory=list)  # (SymptomRow, its one Cell)
+
+
+@dataclass
+class RowGroup:
+    key: str
+    title: str
+    rows: list
+
+
+@dataclass
+class Fact:
+    """One kind of fact (inheritance, genes, onset) for each disease: a list of names, empty if unknown."""
+
+    key: str
+    title: str
+    values: list
+
+
+@dataclass
+class Comparison:
+    diseases: list
+    shared_by_all: list
+    shared_by_some: list
+    only_in_one: list  # OnlyInOne, one per disease
+    facts: list
+    uses_hierarchy: bool
+
+    @property
+    def related_by(self):
+        return RELATED_BY if self.uses_hierarchy else IDENTICAL_ONLY
+
+    notice = NOTICE
+
+    @property
+    def symptom_counts(self):
+        return [(disease, len(_present(disease))) for disease in self.diseases]
+
+    @property
+    def shared_groups(self):
+        return [
+            RowGroup(Share.ALL, Share.ALL.label, self.shared_by_all),
+            RowGroup(Share.SOME, Share.SOME.label, self.shared_by_some),
+        ]
+
+
+@dataclass
+class Selection:
+    """What the reader asked to compare: the published diseases found, and what could not be used."""
+
+    diseases: list
+    problems: list[str]
+    slugs: list[str]  # the found diseases' own slugs, in order: for links that add or remove one
+
+
+def _is_slug(value):
+    return 0 < len(value) <= SLUG_MAX_LENGTH and set(value) <= SLUG_CHARACTERS
+
+
+def select_diseases(values, published) -> Selection:
+    """The published diseases at the addresses ``values``, in order, with a message for each that is not.
+
+    ``published`` is ``Disease.objects.published()``. Repeated values count once; past
+    ``MAX_DISEASES`` the rest are left out, with a message. The address of a page merged into another
+    counts as that page.
+    """
+    problems = []
+    slugs = []
+    for value in values:
+        value = value.strip()
+        if not value or value in slugs:
+            continue
+        if not _is_slug(value):
+            problems.append(f"“{value[:60]}” is not the address of a disease page.")
+            continue
+        slugs.append(value)
+    if len(slugs) > MAX_DISEASES:
+        problems.append(
+            f"You can compare up to {MAX_DISEASES} diseases at once, so only the first {MAX_DISEASES} are shown."
+        )
+        slugs = slugs[:MAX_DISEASES]
+    found = dict(published.filter(slug__in=slugs).values_list("slug", "pk"))
+    missing = [slug for slug in slugs if slug not in found]
+    if missing:
+        moved = DiseaseRedirect.objects.filter(slug__in=missing, disease__in=published)
+        found.update(moved.values_list("slug", "disease_id"))
+    rows = {disease.pk: disease for disease in published.for_compare().filter(pk__in=set(found.values()))}
+    diseases = []
+    for slug in slugs:
+        disease = rows.get(found.get(slug))
+        if disease is None:
+            problems.append(f"No published disease page has the address “{slug}”.")
+        elif disease not in diseases:
+            diseases.append(disease)
+    return Selection(diseases, problems, [disease.slug for disease in diseases])
+
+
+def _present(disease):
+    return [row for row in disease.annotations.all() if not row.is_excluded]
+
+
+def _row_keys(phenotypes, listed_by, columns, data):
+    """Which row each term (by id) goes in: the id of the term that names the row.
+
+    A term that some disease does not list joins the row of its most specific informative ancestor
+    that such a disease lists ("Focal-onset seizure" joins "Seizure"), and follows that row if it
+    moves up in turn. Rows therefore only ever hold a term and its more specific forms: never two
+    siblings joined through a child they share.
+    """
+    key = {pk: pk for pk in phenotypes}
+    if data is None:
+        return key
+    positions = {}
+    for pk in phenotypes:
+        position = data.position(pk)
+        if position is not None:
+            positions[position] = pk
+    for position, pk in positions.items():
+        outside = columns - listed_by[pk]
+        if not outside:
+            continue
+        best = None
+        for ancestor in data.ancestors(position).tolist():
+            general = positions.get(ancestor)
+            if general in (None, pk) or data.ic[ancestor] < MIN_LINK_IC or not listed_by[general] & outside:
+                continue
+            if best is None or data.ic[ancestor] > data.ic[best]:
+                best = ancestor
+        if best is not None:
+            key[pk] = positions[best]
+
+    def top(pk):
+        # Each step goes to a strict ancestor, so this ends.
+        while key[pk] != pk:
+            pk = key[pk]
+        return pk
+
+    return {pk: top(pk) for pk in phenotypes}
+
+
+def compare(diseases) -> Comparison:
+    """The comparison of ``diseases`` (read with ``for_compare()``), in the order given."""
+    data = current_data()
+    present = [_present(disease) for disease in diseases]
+    phenotypes = {row.phenotype_id: row.phenotype for rows in present for row in rows}
+    listed_by = {}
+    for column, annotations in enumerate(present):
+        for annotation in annotations:
+            listed_by.setdefault(annotation.phenotype_id, set()).add(column)
+    label = _row_keys(phenotypes, listed_by, set(range(len(diseases))), data)
+    rows = {}
+    for column, annotations in enumerate(present):
+        for annotation in annotations:
+            key = label[annotation.phenotype_id]
+            row = rows.setdefault(key, SymptomRow(phenotypes[key], [None] * len(diseases)))
+            cell = row.cells[column] or Cell()
+            term = CellTerm(annotation.phenotype, annotation.band)
+            cell.terms.append(term)
+            if annotation.phenotype_id != key:
+                cell.specific_terms.append(term)
+            row.cells[column] = cell
+    ordered = sorted(rows.values(), key=lambda row: (row.best_band, row.everyday_name.casefold()))
+    everyone = len(diseases)
+    only = [OnlyInOne(disease) for disease in diseases]
+    for row in ordered:
+        if row.diseases_listing == 1:
+            column, cell = next((index, cell) for index, cell in enumerate(row.cells) if cell is not None)
+            only[column].entries.append((row, cell))
+    return Comparison(
+        diseases=list(diseases),
+        shared_by_all=[row for row in ordered if row.diseases_listing == everyone],
+        shared_by_some=[row for row in ordered if 1 < row.diseases_listing < everyone],
+        only_in_one=only,
+        facts=_facts(diseases),
+        uses_hierarchy=data is not None,
+    )
+
+
+def _facts(diseases):
+    def names(disease, kind):
+        return [row.phenotype.name for row in disease.characteristics.all() if row.kind == kind]
+
+    facts = [
+        Fact(
+            "inheritance",
+            "How it is inherited",
+            [names(d, DiseaseCharacteristic.Kind.INHERITANCE) for d in diseases],
+        ),
+        Fact(
+            "genes",
+            "Genes",
+            [[link.gene.symbol for link in disease.gene_links.all() if link.is_main] for disease in diseases],
+        ),
+        Fact(
+            "onset", "Age of onset and course", [names(d, DiseaseCharacteristic.Kind.ONSET) for d in diseases]
+        ),
+    ]
+    # "Where known": a kind no disease has a record of is left out.
+    return [fact for fact in facts if any(fact.values)]

@@ -1,0 +1,23 @@
+"""The printable one-page sheet of a disease, and the short address printed on it."""
+
+from django.http import Http404
+from django.shortcuts import redirect, render
+
+from diseases.models import Disease
+from diseases.pages import SheetPage, published_disease_or_404
+
+from .moved import follows_merged_pages
+
+
+@follows_merged_pages
+def disease_sheet(request, slug):
+    disease = published_disease_or_404(slug, reads=Disease.objects.published().for_sheet)
+    return render(request, "diseases/sheet.html", {"sheet": SheetPage.build(disease), "disease": disease})
+
+
+def short_link(request, pk):
+    """``/d/<number>/``, short enough to type from paper, leads to the page (its slug may change)."""
+    disease = Disease.objects.published().only("slug").filter(pk=pk).first()
+    if disease is None:
+        raise Http404("No published disease has this number.")
+    return redirect(disease)

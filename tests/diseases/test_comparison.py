@@ -1,0 +1,207 @@
+"""Comparing diseases at /compare/?d=<slug>&d=<slug>: the symptom table, the facts, and bad input."""
+
+import pytest
+from django.urls import reverse
+
+from diseases import matching, search
+from diseases.comparison import MAX_DISEASES
+from diseases.models import Annotation, Disease, DiseaseRedirect
+from tests.factories import (
+    DiseaseCharacteristicFactory,
+    DiseaseFactory,
+    DiseaseGeneFactory,
+    GeneFactory,
+    PhenotypeSynonymFactory,
+    disease_with_annotations,
+    disease_with_everything,
+    phenotype_tree,
+)
+
+pytestmark = pytest.mark.django_db
+BAND = Annotation.Band
+
+
+def compare(client, *slugs, **extra):
+    return client.get(reverse("diseases:compare"), {"d": list(slugs), **extra})
+
+
+@pytest.fixture
+def tree():
+    t = phenotype_tree()
+    PhenotypeSynonymFactory(phenotype=t.bruise, name="Bruise easily")
+    return t
+
+
+@pytest.fixture
+def pair(tree):
+    """Two diseases sharing bruising, one with seizures and the other focal seizures, each with one of its own."""
+    first = disease_with_annotations(
+        "Bleeding and seizures",
+        (tree.bruise, BAND.VERY_FREQUENT),
+        (tree.seizure, BAND.FREQUENT),
+        (tree.nosebleed, BAND.OCCASIONAL),
+    )
+    second = disease_with_annotations(
+        "Bruising and focal epilepsy",
+        (tree.bruise, BAND.RARE),
+        (tree.focal, BAND.VERY_FREQUENT),
+        (tree.dry_skin, BAND.FREQUENT),
+    )
+    # Fillers make the seizure branch informative, as it is in the real catalogue.
+    for index in range(8):
+        disease_with_annotations(f"Skin disease {index}", (tree.dry_skin, BAND.FREQUENT))
+    matching.build_similarity_index()
+    return first, second
+
+
+def rows_by_term(rows):
+    return {row.phenotype.name: row for row in rows}
+
+
+def test_two_diseases_share_a_symptom_and_each_has_its_own(client, pair):
+    first, second = pair
+    result = compare(client, first.slug, second.slug).context["result"]
+    shared = rows_by_term(result.shared_by_all)
+    assert [cell.band_label for cell in shared["Bruising susceptibility"].cells] == ["80–99%", "1–4%"]
+    assert [entry[0].phenotype.name for entry in result.only_in_one[0].entries] == ["Epistaxis"]
+    assert [entry[0].phenotype.name for entry in result.only_in_one[1].entries] == ["Dry skin"]
+    assert result.shared_by_some == []
+
+
+def test_seizure_and_focal_seizure_share_a_row_named_by_the_general_term(client, pair):
+    first, second = pair
+    response = compare(client, first.slug, second.slug)
+    seizure = rows_by_term(response.context["result"].shared_by_all)["Seizure"]
+    own, specific = seizure.cells
+    assert [term.phenotype.name for term in own.terms] == ["Seizure"] and own.specific_terms == []
+    assert [term.phenotype.name for term in specific.specific_terms] == ["Focal-onset seizure"]
+    assert specific.band_label == "80–99%"
+    html = response.content.decode()
+    assert '<span class="cell-term">as Focal-onset seizure</span>' in html
+
+
+def test_without_the_matching_index_only_identical_terms_share_a_row(client, pair):
+    from diseases.models import SimilarityIndex
+
+    SimilarityIndex.objects.all().delete()
+    first, second = pair
+    result = compare(client, first.slug, second.slug).context["result"]
+    assert list(rows_by_term(result.shared_by_all)) == ["Bruising susceptibility"]
+    assert "Identical" not in result.related_by and "Only identical" in result.related_by
+
+
+def test_a_very_general_term_does_not_gather_every_sign_under_it(client, tree, pair):
+    first, second = pair
+    general = disease_with_annotations("Nervous system disease", (tree.nervous, BAND.FREQUENT))
+    # As in the real catalogue, many diseases have some sign of the nervous system.
+    for index in range(3):
+        disease_with_annotations(f"Epilepsy {index}", (tree.generalized, BAND.FREQUENT))
+    matching.build_similarity_index()
+    result = compare(client, first.slug, general.slug).context["result"]
+    assert result.shared_by_all == []
+
+
+def test_plain_words_come_first_in_the_symptom_column(client, pair):
+    first, second = pair
+    html = compare(client, first.slug, second.slug).content.decode()
+    assert '<th scope="row">Bruise easily <span class="muted">(Bruising susceptibility)</span></th>' in html
+
+
+def test_three_diseases_have_symptoms_shared_by_some(client, tree, pair):
+    first, second = pair
+    third = disease_with_annotations("Nosebleed disease", (tree.nosebleed, BAND.FREQUENT))
+    result = compare(client, first.slug, second.slug, third.slug).context["result"]
+    some = rows_by_term(result.shared_by_some)
+    assert some["Epistaxis"].cells[1] is None and some["Epistaxis"].cells[2].band_label == "30–79%"
+    assert "Bruising susceptibility" in some  # the third disease does not list it
+
+
+def test_inheritance_genes_and_onset_are_side_by_side_where_known(client, tree, pair):
+    first, second = pair
+    DiseaseCharacteristicFactory(disease=first, phenotype=tree.inheritance)
+    DiseaseGeneFactory(disease=second, gene=GeneFactory(symbol="SCN1A"))
+    response = compare(client, first.slug, second.slug)
+    facts = {fact.key: fact.values for fact in response.context["result"].facts}
+    assert facts == {"inheritance": [["Autosomal dominant inheritance"], []], "genes": [[], ["SCN1A"]]}
+    assert "Not known" in response.content.decode()
+
+
+@pytest.mark.parametrize("count", [3, 300])
+def test_the_comparison_takes_the_same_queries_for_3_or_300_symptoms(
+    client, django_assert_num_queries, count
+):
+    first, second = disease_with_everything(count), disease_with_everything(count)
+    # The slugs, the diseases, their symptom rows, everyday names, genes and characteristics, and
+    # the matching index (one small query when it is already loaded).
+    with django_assert_num_queries(7):
+        response = compare(client, first.slug, second.slug)
+    assert [listed for _, listed in response.context["result"].symptom_counts] == [count, count]
+
+
+def test_unknown_unpublished_and_malformed_addresses_get_a_clear_message(client, pair):
+    first, second = pair
+    draft = DiseaseFactory(name="Secret draft", status=Disease.Status.DRAFT)
+    response = compare(client, first.slug, "no-such-page", draft.slug, "<script>", "a\x00b", second.slug)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "No published disease page has the address “no-such-page”." in html
+    assert f"No published disease page has the address “{draft.slug}”." in html
+    assert "Secret draft" not in html
+    assert "“&lt;script&gt;” is not the address of a disease page." in html
+    assert [disease.slug for disease in response.context["selection"].diseases] == [first.slug, second.slug]
+    assert response.context["result"] is not None
+
+
+def test_more_than_four_diseases_keeps_the_first_four_and_says_so(client):
+    diseases = [DiseaseFactory() for _ in range(MAX_DISEASES + 1)]
+    response = compare(client, *[disease.slug for disease in diseases])
+    assert len(response.context["result"].diseases) == MAX_DISEASES
+    assert "You can compare up to 4 diseases at once" in response.content.decode()
+
+
+def test_one_disease_asks_for_another(client, pair):
+    response = compare(client, pair[0].slug)
+    assert "result" not in response.context
+    assert "Add at least one more disease" in response.content.decode()
+
+
+def test_the_address_of_a_merged_page_counts_as_that_page(client, pair):
+    first, second = pair
+    DiseaseRedirect.objects.create(slug="old-address", disease=second)
+    result = compare(client, first.slug, "old-address").context["result"]
+    assert result.diseases == [first, second]
+
+
+def test_a_name_typed_without_javascript_adds_the_disease(client, pair):
+    first, second = pair
+    search.rebuild_search_index()
+    response = compare(client, first.slug, "", add="bruising and focal epilepsy")
+    assert response.status_code == 302
+    assert response["Location"] == f"/compare/?d={first.slug}&d={second.slug}"
+
+
+def test_an_unclear_name_offers_candidates_and_an_unknown_one_says_so(client, pair):
+    first, _ = pair
+    search.rebuild_search_index()
+    response = compare(client, first.slug, add="skin disease")
+    assert len(response.context["candidates"]) > 1
+    assert "Which disease did you mean" in response.content.decode()
+    response = compare(client, first.slug, add="zzqqxx")
+    assert "No published disease matches “zzqqxx”." in response.content.decode()
+
+
+def test_every_disease_page_has_a_compare_form_that_works_without_javascript(client, pair):
+    first, _ = pair
+    html = client.get(first.get_absolute_url()).content.decode()
+    assert f'<form class="compare-add" action="{reverse("diseases:compare")}" method="get">' in html
+    assert f'<input type="hidden" name="d" value="{first.slug}">' in html
+    assert 'name="add"' in html and "Add to comparison" in html
+
+
+def test_remove_links_leave_the_others(client, pair):
+    first, second = pair
+    html = compare(client, first.slug, second.slug).content.decode()
+    assert (
+        f'href="/compare/?d={second.slug}">Remove' in html
+        and f'href="/compare/?d={first.slug}">Remove' in html
+    )
