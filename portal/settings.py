@@ -238,12 +238,12 @@ CONTENT_SECURITY_POLICY = {
 }
 CSP_REPORT_RATE = env.str("CSP_REPORT_RATE", default="30/m")
 CSP_REPORT_MAX_BYTES = 16 * 1024
-# Browser features the site never uses, turned off for it and anything it might embed.
+# Browser features the site never uses, turned off for it and anything it might embed. Only features
+# Chromium knows: it logs an error on every page for any other.
 PERMISSIONS_POLICY = {
     feature: []
     for feature in [
         "accelerometer",
-        "ambient-light-sensor",
         "autoplay",
         "camera",
         "display-capture",

@@ -32,9 +32,14 @@ def browser():
         browser.close()
 
 
+# Chromium logs on the console what these headers blocked, and any part of them it did not understand.
+WATCHED_HEADERS = ("Content Security Policy", "Permissions-Policy")
+
+
 @pytest.fixture
 def page(browser):
-    """A fresh tab; the test fails if the site's Content-Security-Policy blocked anything on it.
+    """A fresh tab; the test fails if the site's Content-Security-Policy blocked anything on it, or if
+    Chromium did not understand the Permissions-Policy.
 
     Chromium reports each blocked script, style or image on the console, so every browser test also
     checks that the strict policy and the pages (admin and Swagger UI included) agree.
@@ -44,7 +49,10 @@ def page(browser):
     page.set_default_timeout(10_000)
     blocked = []
     page.on(
-        "console", lambda message: "Content Security Policy" in message.text and blocked.append(message.text)
+        "console",
+        lambda message: (
+            any(header in message.text for header in WATCHED_HEADERS) and blocked.append(message.text)
+        ),
     )
     yield page
     context.close()
