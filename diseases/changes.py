@@ -1,18 +1,25 @@
-"""Every change to what a public page shows moves its ``page_changed_at``, however the change is made.
+"""Every change to what a public page shows moves its ``page_changed_at``, however the change is made,
+and moves the site's content generation (``freshness``), which tells caches their pages are stale.
 
 Editors change pages through ``diseases.services``, but rows can also be saved from the shell, or
 through the admin of something many pages show (a category's name, an HPO term's everyday names).
 Signals catch all of these, so the date search engines and caches are told is always the page's
 own. The import writes in bulk, which sends no signals; it marks the pages it changed itself
-(``importer.run.mark_changed_pages``).
+(``importer.run.mark_changed_pages``) and moves the generation once, at the end of its transaction.
+
+The generation moves on a write to any model of this app but the few that no public page shows
+(``NOT_SHOWN``), so a model added later is covered before anyone thinks of it.
 """
 
+from django.apps import apps
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
+from . import freshness
 from .models import (
     Annotation,
     Category,
+    ContentGeneration,
     Disease,
     DiseaseCharacteristic,
     DiseaseClassification,
@@ -26,6 +33,8 @@ from .models import (
     PhenotypeSynonym,
     Reference,
     Resource,
+    SearchTerm,
+    SimilarityIndex,
 )
 
 # Rows that belong to one page through their ``disease`` foreign key.
@@ -40,6 +49,11 @@ PAGE_ROWS = [
     Reference,
     Resource,
 ]
+
+
+# Tables no public page reads: search rows (search results are never cached), the matching index,
+# and the generation itself.
+NOT_SHOWN = {SearchTerm, SimilarityIndex, ContentGeneration}
 
 
 def touch_pages(disease_ids) -> None:
@@ -82,7 +96,27 @@ def _term_changed(sender, instance, **kwargs):
     touch_pages(Annotation.objects.filter(phenotype_id=phenotype_id).values_list("disease_id", flat=True))
 
 
+def _content_changed(sender, using, **kwargs):
+    if kwargs.get("action", "post_").startswith("post_"):
+        freshness.content_changed(using)
+
+
+def shown_models():
+    """Every model of this app that public pages may show, with the tables behind its many-to-many fields."""
+    return [
+        model
+        for model in apps.get_app_config("diseases").get_models(include_auto_created=True)
+        if model not in NOT_SHOWN and not hasattr(model, "instance_type")  # django-simple-history's copies
+    ]
+
+
 def connect():
+    for model in shown_models():
+        # m2m_changed comes from the tables behind many-to-many fields (auto-created, or DiseaseFamily).
+        for signal in (post_save, post_delete, m2m_changed):
+            signal.connect(
+                _content_changed, sender=model, dispatch_uid=f"generation_{model._meta.label_lower}"
+            )
     post_save.connect(_disease_saved, sender=Disease, dispatch_uid="page_changed_disease")
     for model in PAGE_ROWS:
         for signal in (post_save, post_delete):

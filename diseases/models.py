@@ -909,3 +909,17 @@ class SimilarityIndex(models.Model):
 
     def __str__(self):
         return f"Similarity index of {self.built_at:%Y-%m-%d %H:%M} ({self.disease_count} diseases)"
+
+
+class ContentGeneration(models.Model):
+    """One row: a token that changes with every change to anything a public page shows.
+
+    ``diseases.freshness`` writes it in the same transaction as the change, so a reader sees the new
+    token exactly when it sees the new content; cached pages carry the token they were rendered under.
+    """
+
+    token = models.CharField(max_length=32)
+    changed_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"Content generation {self.token} of {self.changed_at:%Y-%m-%d %H:%M:%S}"

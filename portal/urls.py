@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from diseases.freshness import public_page
 from diseases.sitemaps import DiseaseSitemap
 
 from . import csp_reports, health, views
@@ -22,7 +23,12 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("portal.api_urls")),
     path("support/", include("support.urls")),
-    path("sitemap.xml", sitemap, {"sitemaps": {"diseases": DiseaseSitemap}}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        public_page(sitemap, query=["p"]),
+        {"sitemaps": {"diseases": DiseaseSitemap}},
+        name="sitemap",
+    ),
     path("health/live", health.live, name="health-live"),
     path("health/ready", health.ready, name="health-ready"),
     path(settings.CSP_REPORT_PATH.lstrip("/"), csp_reports.csp_report, name="csp-report"),

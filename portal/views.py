@@ -1,11 +1,13 @@
 from django.shortcuts import render
 
+from diseases.freshness import public_page
 from diseases.models import DataRelease, Disease
 from diseases.provenance import SOURCES
 
 RECENTLY_UPDATED_COUNT = 8
 
 
+@public_page
 def home(request):
     published = Disease.objects.published()
     recent = published.recently_updated().only("name", "slug", "content_updated_at")
@@ -16,10 +18,12 @@ def home(request):
     )
 
 
+@public_page
 def about(request):
     return render(request, "portal/about.html")
 
 
+@public_page
 def about_data(request):
     """The data sources, the releases loaded here, and the citation and licence notices they ask for."""
     return render(

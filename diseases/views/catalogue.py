@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
+from diseases.freshness import public_page
 from diseases.identifiers import Identifier, Source
 from diseases.models import Category, Disease
 from diseases.pages import DiseasePage, published_disease_or_404
@@ -16,6 +17,7 @@ from diseases.pages import DiseasePage, published_disease_or_404
 from .moved import follows_merged_pages
 
 
+@public_page(query=["letter", "page"])
 def disease_index(request):
     if "q" in request.GET:
         # Before the site had search, its search box came here; old links now go to the real search.
@@ -41,6 +43,7 @@ def _render_disease(request, disease):
     return render(request, "diseases/detail.html", {"page": DiseasePage.build(disease), "disease": disease})
 
 
+@public_page
 @follows_merged_pages
 def disease_detail(request, slug):
     try:
@@ -74,12 +77,14 @@ def gard_redirect(request, gard_id):
     return redirect(disease, permanent=True)
 
 
+@public_page
 def category_list(request):
     return render(
         request, "diseases/categories.html", {"categories": Category.objects.with_published_counts()}
     )
 
 
+@public_page(query=["page"])
 def category_detail(request, slug):
     category = get_object_or_404(Category.objects.only("name", "slug"), slug=slug)
     diseases = Disease.objects.published().filter(categories=category).for_index()

@@ -131,7 +131,7 @@ def test_editor_learn_more_link_replaces_the_generated_one(client):
 
 @pytest.mark.parametrize("count", [3, 300])
 def test_disease_page_query_count_does_not_grow_with_symptoms_genes_or_types(
-    client, django_assert_num_queries, count
+    client, django_assert_num_queries, no_page_cache, count
 ):
     disease = disease_with_everything(count)
     # The page, 14 prefetches (two levels of types among them) and the loaded data releases.
