@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
-from . import identifiers, provenance
+from . import identifiers, markup, provenance
 from .identifiers import HPO_ID_VALIDATOR
 
 PUBMED_ID_VALIDATOR = RegexValidator(r"^\d{1,9}$", "A PubMed id is a number, such as 24627283.")
@@ -269,6 +269,9 @@ class Disease(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The HTML of the texts above, made when they are saved (diseases.markup.rendered_texts); pages
+    # use it only while it matches the text and the renderer.
+    texts_html = models.JSONField(default=dict, blank=True, editable=False)
     page_changed_at = models.DateTimeField(
         "page last changed",
         null=True,
@@ -285,7 +288,7 @@ class Disease(models.Model):
     )
 
     objects = DiseaseQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["updated_at", "page_changed_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "page_changed_at", "texts_html"])
 
     class Meta:
         ordering = ["name"]
@@ -313,6 +316,15 @@ class Disease(models.Model):
             and self.last_reviewed_at
             and self.last_reviewed_at < timezone.now() - self.REVIEW_INTERVAL
         )
+
+    @property
+    def texts(self) -> dict[str, str]:
+        """The written texts by field name, which is also each one's anchor prefix on the page."""
+        return {field: getattr(self, field) for field in self.CONTENT_FIELDS}
+
+    def render_texts(self):
+        """Store the HTML of the texts as they are now; the caller saves."""
+        self.texts_html = markup.rendered_texts(self.texts)
 
     @classmethod
     def review_due_q(cls):

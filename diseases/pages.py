@@ -11,7 +11,7 @@ from django.http import Http404
 
 from .inheritance import EXPLANATIONS
 from .links import learn_more_links
-from .markup import cited_numbers, render_markdown
+from .markup import cited_numbers, stored_or_rendered
 from .models import (
     Annotation,
     DataRelease,
@@ -112,10 +112,14 @@ def excluded_symptoms(disease) -> list:
 
 def rendered_sections(disease) -> list[Section]:
     return [
-        Section(key, title, render_markdown(getattr(disease, key), anchor_prefix=key))
+        Section(key, title, stored_or_rendered(disease.texts_html, key, getattr(disease, key)))
         for key, title in Disease.NARRATIVE_SECTIONS
         if getattr(disease, key).strip()
     ]
+
+
+def summary_html(disease):
+    return stored_or_rendered(disease.texts_html, "summary", disease.summary)
 
 
 def citation_backlinks(disease) -> dict[int, list[str]]:
@@ -233,7 +237,7 @@ class DiseasePage:
         releases = DataRelease.objects.by_source()
         return cls(
             disease=disease,
-            summary_html=render_markdown(disease.summary, anchor_prefix="summary"),
+            summary_html=summary_html(disease),
             sections=rendered_sections(disease),
             bands=bands,
             excluded=excluded,
