@@ -9,6 +9,7 @@ from itertools import groupby
 
 from django.http import Http404
 
+from .freshness import remember
 from .inheritance import EXPLANATIONS
 from .links import learn_more_links
 from .markup import cited_numbers, stored_or_rendered
@@ -38,6 +39,11 @@ SYMPTOM_COLUMNS = [
     "evidence",
     "hpo_release",
 ]
+
+
+def letter_counts() -> dict[str, int]:
+    """Published pages per A–Z letter, counted once per content generation (home and index show them)."""
+    return remember("letter-counts", Disease.objects.published().letter_counts)
 
 
 class PageMoved(Exception):  # noqa: N818 - a signal to redirect, not an error

@@ -2,6 +2,7 @@ from django.shortcuts import render
 
 from diseases.freshness import public_page
 from diseases.models import DataRelease, Disease
+from diseases.pages import letter_counts
 from diseases.provenance import SOURCES
 
 RECENTLY_UPDATED_COUNT = 8
@@ -14,7 +15,7 @@ def home(request):
     return render(
         request,
         "portal/home.html",
-        {"recent": recent[:RECENTLY_UPDATED_COUNT], "letters": published.letter_counts()},
+        {"recent": recent[:RECENTLY_UPDATED_COUNT], "letters": letter_counts()},
     )
 
 

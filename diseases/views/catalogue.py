@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from diseases.freshness import public_page
 from diseases.identifiers import Identifier, Source
 from diseases.models import Category, Disease
-from diseases.pages import DiseasePage, published_disease_or_404
+from diseases.pages import DiseasePage, letter_counts, published_disease_or_404
 
 from .moved import follows_merged_pages
 
@@ -31,7 +31,7 @@ def disease_index(request):
         letter = ""
     page = Paginator(diseases, settings.DISEASES_PER_PAGE).get_page(request.GET.get("page"))
     return render(
-        request, "diseases/index.html", {"page": page, "letter": letter, "letters": published.letter_counts()}
+        request, "diseases/index.html", {"page": page, "letter": letter, "letters": letter_counts()}
     )
 
 

@@ -259,3 +259,15 @@ def test_an_editor_resource_anywhere_replaces_the_generated_link_to_that_site(cl
     html = client.get(disease.get_absolute_url()).content.decode()
     assert html.count("clinicaltrials.gov") == 1
     assert "www.ncbi.nlm.nih.gov/gtr/" in html  # same host as GeneReviews, but another site
+
+
+def test_the_letter_counts_are_kept_until_the_content_changes(client, no_page_cache):
+    kept = DiseaseFactory(name="Alport syndrome")
+    DiseaseFactory(name="Angelman syndrome")
+    assert client.get(reverse("diseases:index")).context["letters"]["A"] == 2
+    # A change no signal reports: only a kept count explains the index still saying 2.
+    Disease.objects.filter(pk=kept.pk).update(status=Disease.Status.DRAFT)
+    assert client.get(reverse("home")).context["letters"]["A"] == 2
+    kept.refresh_from_db()
+    kept.save()  # any real save moves the content generation
+    assert client.get(reverse("diseases:index")).context["letters"]["A"] == 1
