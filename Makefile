@@ -9,7 +9,7 @@ PORT ?= 8000
 # The tests choose their own settings (portal/settings_test.py) and do not read .env.
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run serve install migrate data demo superuser test test-fast lint format chromium bench bench-import bench-search bench-support clean
+.PHONY: run serve install migrate data demo superuser test test-fast lint format chromium bench-tools bench bench-import bench-search bench-support bench-serve clean
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -95,6 +95,18 @@ bench-search: install
 # Parent form under load: gunicorn + PostgreSQL (its own database, created and dropped), 20 clients, 500 forms.
 bench-support: install
 	$(BIN)/python scripts/bench_support.py $(BENCH_ARGS)
+
+# wrk (the load tool) and redis-server for bench-serve, from Debian, when we can (root with apt).
+bench-tools:
+	@command -v wrk >/dev/null 2>&1 && command -v redis-server >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk redis-server >/dev/null); \
+	  else echo "bench-serve needs wrk and redis-server (apt-get install wrk redis-server)"; exit 1; fi; }
+
+# Readers' pages under load with wrk: gunicorn + PostgreSQL (its own database, portal_bench_serve;
+# BENCH_ARGS=--keep keeps it) and a Redis of its own; cached, uncached, and against a trivial view.
+bench-serve: install bench-tools
+	$(BIN)/python scripts/bench_serve.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

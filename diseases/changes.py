@@ -93,7 +93,8 @@ def _gene_saved(sender, instance, **kwargs):
 
 def _term_changed(sender, instance, **kwargs):
     phenotype_id = instance.pk if sender is Phenotype else instance.phenotype_id
-    touch_pages(Annotation.objects.filter(phenotype_id=phenotype_id).values_list("disease_id", flat=True))
+    for showing in (Annotation, DiseaseCharacteristic):  # symptom rows, inheritance and onset
+        touch_pages(showing.objects.filter(phenotype_id=phenotype_id).values_list("disease_id", flat=True))
 
 
 def _content_changed(sender, using, **kwargs):

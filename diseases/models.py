@@ -6,7 +6,7 @@ everything readers see. Writes go through ``diseases.services`` (editors) and ``
 
 import string
 from datetime import timedelta
-from functools import reduce
+from functools import lru_cache, reduce
 from operator import or_
 
 from django.conf import settings
@@ -15,7 +15,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import Substr, Upper
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
@@ -24,6 +24,18 @@ from . import identifiers, markup, provenance
 from .identifiers import HPO_ID_VALIDATOR
 
 PUBMED_ID_VALIDATOR = RegexValidator(r"^\d{1,9}$", "A PubMed id is a number, such as 24627283.")
+
+
+@lru_cache(maxsize=50_000)
+def _address(script_prefix, view_name, key, value):
+    return reverse(view_name, kwargs={key: value})
+
+
+def page_address(view_name, **kwargs):
+    """``reverse()`` for the catalogue's own pages, remembered: a disease page links to a hundred
+    symptoms, and each ``reverse()`` costs more than the rest of its table row."""
+    ((key, value),) = kwargs.items()
+    return _address(get_script_prefix(), view_name, key, value)
 
 
 class Origin(models.TextChoices):
@@ -58,6 +70,9 @@ class Category(models.Model):
         if not self.slug:
             self.slug = slugify(self.name)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return page_address("diseases:category", slug=self.slug)
 
 
 class DiseaseQuerySet(models.QuerySet):
@@ -136,68 +151,16 @@ class DiseaseQuerySet(models.QuerySet):
 
     def for_symptom_table(self):
         """The visible symptom rows with their terms' everyday names: what the downloads need."""
-        visible_annotations = (
-            Annotation.objects.filter(is_hidden=False)
-            .select_related("phenotype")
-            .only(
-                "disease_id",
-                "band",
-                "frequency",
-                "is_excluded",
-                "source_record",
-                "evidence",
-                "onset",
-                "phenotype__hpo_id",
-                "phenotype__name",
-            )
-            .order_by("band", "phenotype__name")
-        )
-        return self.prefetch_related(
-            Prefetch("annotations", queryset=visible_annotations),
-            Prefetch(
-                "annotations__phenotype__synonyms",
-                queryset=PhenotypeSynonym.objects.filter(is_lay=True).only("phenotype_id", "name"),
-                to_attr="lay_synonyms",
-            ),
-        )
+        return self.prefetch_related(*symptom_table_lookups())
 
     def for_page(self):
         """Everything the disease page shows, in a fixed number of queries."""
-        return self.for_symptom_table().prefetch_related(
-            Prefetch("synonyms", queryset=DiseaseSynonym.objects.only("disease_id", "name", "position")),
-            Prefetch("categories", queryset=Category.objects.only("name", "slug")),
-            Prefetch(
-                "identifiers",
-                queryset=ExternalIdentifier.objects.only(
-                    "disease_id", "source", "code", "label", "joined_by"
-                ),
-            ),
-            "references",
-            "resources",
-            Prefetch(
-                "definitions",
-                queryset=DiseaseDefinition.objects.filter(is_hidden=False).only(
-                    "disease_id", "source", "source_record", "text", "position"
-                ),
-            ),
-            Prefetch(
-                "gene_links",
-                queryset=DiseaseGene.objects.select_related("gene").only(
-                    "disease_id",
-                    "source_record",
-                    "is_main",
-                    "gene__symbol",
-                    "gene__name",
-                    "gene__hgnc_id",
-                    "gene__ncbi_gene_id",
-                ),
-            ),
-            Prefetch(
-                "characteristics",
-                queryset=DiseaseCharacteristic.objects.select_related("phenotype").only(
-                    "disease_id", "kind", "source_record", "phenotype__hpo_id", "phenotype__name"
-                ),
-            ),
+        return self.with_family().prefetch_related(*page_row_lookups())
+
+    def with_family(self):
+        """The published groups a page is a type of, and its published types, two levels deep: the part of
+        the page that other pages' names and statuses decide (see ``pages.body_key``)."""
+        return self.prefetch_related(
             Prefetch("parents", queryset=Disease.objects.published().only("name", "slug").order_by("name")),
             # Two levels of types: a group such as polycystic kidney disease lists its numbered types under
             # the autosomal dominant and recessive forms.
@@ -212,8 +175,76 @@ class DiseaseQuerySet(models.QuerySet):
                     )
                 ),
             ),
-            "classifications",
         )
+
+
+def symptom_table_lookups() -> list:
+    """Prefetches of a page's visible symptom rows with their terms' everyday names."""
+    visible_annotations = (
+        Annotation.objects.filter(is_hidden=False)
+        .select_related("phenotype")
+        .only(
+            "disease_id",
+            "band",
+            "frequency",
+            "is_excluded",
+            "source_record",
+            "evidence",
+            "onset",
+            "phenotype__hpo_id",
+            "phenotype__name",
+        )
+        .order_by("band", "phenotype__name")
+    )
+    return [
+        Prefetch("annotations", queryset=visible_annotations),
+        Prefetch(
+            "annotations__phenotype__synonyms",
+            queryset=PhenotypeSynonym.objects.filter(is_lay=True).only("phenotype_id", "name"),
+            to_attr="lay_synonyms",
+        ),
+    ]
+
+
+def page_row_lookups() -> list:
+    """Prefetches of what ``for_page()`` adds to ``with_family()``: the page's own rows, every change to
+    which moves its ``page_changed_at`` (``diseases.changes``, and the import)."""
+    return [
+        *symptom_table_lookups(),
+        Prefetch("synonyms", queryset=DiseaseSynonym.objects.only("disease_id", "name", "position")),
+        Prefetch("categories", queryset=Category.objects.only("name", "slug")),
+        Prefetch(
+            "identifiers",
+            queryset=ExternalIdentifier.objects.only("disease_id", "source", "code", "label", "joined_by"),
+        ),
+        "references",
+        "resources",
+        Prefetch(
+            "definitions",
+            queryset=DiseaseDefinition.objects.filter(is_hidden=False).only(
+                "disease_id", "source", "source_record", "text", "position"
+            ),
+        ),
+        Prefetch(
+            "gene_links",
+            queryset=DiseaseGene.objects.select_related("gene").only(
+                "disease_id",
+                "source_record",
+                "is_main",
+                "gene__symbol",
+                "gene__name",
+                "gene__hgnc_id",
+                "gene__ncbi_gene_id",
+            ),
+        ),
+        Prefetch(
+            "characteristics",
+            queryset=DiseaseCharacteristic.objects.select_related("phenotype").only(
+                "disease_id", "kind", "source_record", "phenotype__hpo_id", "phenotype__name"
+            ),
+        ),
+        "classifications",
+    ]
 
 
 class Disease(models.Model):
@@ -299,7 +330,7 @@ class Disease(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("diseases:detail", kwargs={"slug": self.slug})
+        return page_address("diseases:detail", slug=self.slug)
 
     @property
     def is_published(self):
@@ -509,7 +540,7 @@ class Gene(models.Model):
         return self.symbol
 
     def get_absolute_url(self):
-        return reverse("diseases:gene", kwargs={"symbol": self.symbol})
+        return page_address("diseases:gene", symbol=self.symbol)
 
     @property
     def hgnc_url(self):
@@ -607,7 +638,7 @@ class Phenotype(models.Model):
         return f"{self.name} ({self.hpo_id})"
 
     def get_absolute_url(self):
-        return reverse("diseases:symptom", kwargs={"hpo_id": self.hpo_id})
+        return page_address("diseases:symptom", hpo_id=self.hpo_id)
 
     @property
     def hpo_url(self):

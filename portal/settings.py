@@ -193,6 +193,9 @@ PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=24 * 60 * 60)
 # cache for this many seconds: the longest a change made while Redis was unreachable can go unseen
 # once Redis is back.
 CONTENT_GENERATION_CACHE_SECONDS = env.int("CONTENT_GENERATION_CACHE_SECONDS", default=5)
+# Each disease page's HTML is also kept under a key made of what it shows (diseases.pages.body_key),
+# so a change elsewhere, which empties the page cache, re-renders only the pages it changed.
+PAGE_BODY_CACHE_ENABLED = env.bool("PAGE_BODY_CACHE_ENABLED", default=True)
 # Names the deployed code in cache keys and ETags; by default a digest of the project's sources, so
 # pages rendered by older code are never served after a deployment.
 SITE_RELEASE = env.str("SITE_RELEASE", default="")

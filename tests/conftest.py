@@ -265,6 +265,7 @@ def pytest_collection_modifyitems(items):
 def no_page_cache(settings):
     """Public pages rendered every time: for tests that count a view's own queries."""
     settings.PAGE_CACHE_ENABLED = False
+    settings.PAGE_BODY_CACHE_ENABLED = False
 
 
 @pytest.fixture

@@ -4,15 +4,16 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
 from diseases.freshness import public_page
 from diseases.identifiers import Identifier, Source
 from diseases.models import Category, Disease
-from diseases.pages import DiseasePage, letter_counts, published_disease_or_404
+from diseases.pages import DiseasePage, disease_page_html, letter_counts, published_disease_or_404
 
 from .moved import follows_merged_pages
 
@@ -47,13 +48,17 @@ def _render_disease(request, disease):
 @follows_merged_pages
 def disease_detail(request, slug):
     try:
-        disease = published_disease_or_404(slug)
+        disease = published_disease_or_404(slug, reads=Disease.objects.published().with_family)
     except Http404:
         if can_preview(request.user):
             # Staff see the draft at its future address, under a "draft preview" banner.
             return disease_preview(request, slug)
         raise
-    return _render_disease(request, disease)
+
+    def render(page):
+        return render_to_string("diseases/detail.html", {"page": page, "disease": disease}, request)
+
+    return HttpResponse(disease_page_html(disease, render))
 
 
 @never_cache
