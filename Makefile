@@ -43,13 +43,15 @@ run: demo
 	  trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(MANAGE) runserver 127.0.0.1:$(PORT)
 
-# Production's way of serving, on this machine: DEBUG off whatever .env says, migrations, static files
+# Production's way of serving, on this machine: DEBUG off whatever .env says, migrations, pages' stored
+# HTML brought up to date (rerender_markdown --outdated), static files
 # collected and compressed (gzip and brotli), gunicorn with gunicorn.conf.py (workers, threads and
 # timeouts from the environment) and the task worker, stopped together. Settings come from .env or
 # the environment as in production; the development .env that `make run` writes is enough locally.
 SERVE := DEBUG=false
 serve: install
 	$(SERVE) $(MANAGE) migrate --noinput
+	$(SERVE) $(MANAGE) rerender_markdown --outdated --verbosity 0
 	$(SERVE) $(MANAGE) collectstatic --noinput --verbosity 0
 	@echo "Serving with production settings on http://$${GUNICORN_BIND:-127.0.0.1:$(PORT)}/  (Ctrl+C stops)"
 	@$(SERVE) $(MANAGE) db_worker --no-reload & worker=$$!; \

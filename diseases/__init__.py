@@ -4,14 +4,19 @@ Imports point one way, down this list (import-linter checks it; see pyproject.to
 
 1. delivery: ``urls``, ``views/`` (pages), ``api/``, ``admin``, ``sitemaps``, ``templatetags``,
    ``management/``. Thin: they read through named querysets and presentation, and write through
-   services. A new page is a view here, a template, and a named read on a queryset.
+   services. A new page is a view here, a template, and a named read on a queryset. It is private
+   until its view is marked ``@public_page`` (``freshness``), one line, which lets the page cache
+   (``portal.pagecache``) serve it whole to readers who are not signed in: only for a page that is
+   the same for every reader, never one with a form or anything per person.
 2. presentation: ``pages`` builds what the disease page, its downloads and the API show from one
    ``for_page()`` row (symptom bands, sections, symptom rows, the notice).
 3. writes: ``services`` (editors: every change to a page, its workflow and its history; a new write
    is a function here), ``importer/`` (data files, in bulk; a new data source is a reader and a
    loader there) and ``tasks`` (background work the writers schedule on commit).
 4. domain: ``search/``, ``matching/``, ``edits`` (an editor's change as data), ``history``, ``links``,
-   ``changes`` (signals that keep each page's ``page_changed_at`` true, however a row is saved).
+   ``changes`` (signals that keep each page's ``page_changed_at`` true, however a row is saved, and
+   move the content generation), then ``freshness`` (the content generation every cached page is
+   checked against, and ``@public_page``).
 5. ``models``: tables, and each screen's read as a named queryset method next to ``published()``.
 6. facts that import nothing of the app: ``identifiers`` (ids and their one parser), ``markup`` (the
    only place editor text becomes HTML), ``bulk`` (COPY and executemany writes).

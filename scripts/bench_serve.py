@@ -11,9 +11,12 @@ trivial view added for the benchmark (``/bench/ok``, through the same middleware
 ``--connections`` connections, then measures in one run:
 
 * the trivial view, the baseline every page is a share of;
-* the ALPS and cystic fibrosis pages, the home page and the A–Z index at A, served from the page
-  cache, then rendered every time (PAGE_CACHE_ENABLED=false), with persistent database
-  connections and again with Django's psycopg pool (``--skip-pool`` leaves that out);
+* the ALPS and cystic fibrosis pages, the home page and the A–Z index at A: "cached", from the page
+  cache; "uncached", with the page cache off (PAGE_CACHE_ENABLED=false: every request reaches its
+  view, as after any change, and a disease page whose own content did not change comes from the
+  HTML it keeps); "rendered", with that off too (PAGE_BODY_CACHE_ENABLED=false: as after a change
+  to the page itself or a new data release), with persistent database connections and again with
+  Django's psycopg pool (``--skip-pool`` leaves that out);
 * 32 connections for 30 s over all those pages, with Redis up and then with Redis stopped,
   counting answers that are not 2xx or 3xx.
 
@@ -216,8 +219,8 @@ def main():
     redis = RedisServer()
     env = production_env(scratch.name, database_url, REDIS_URL=redis.url)
     env["DJANGO_SETTINGS_MODULE"] = "bench_serve_settings"
-    env.pop("DATABASE_POOL", None)
-    env.pop("PAGE_CACHE_ENABLED", None)
+    for variable in ("DATABASE_POOL", "PAGE_CACHE_ENABLED", "PAGE_BODY_CACHE_ENABLED", "WEB_CONCURRENCY"):
+        env.pop(variable, None)
 
     if not admin_sql(server, f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE}'"):
         admin_sql(server, f'CREATE DATABASE "{DATABASE}"')
@@ -258,9 +261,14 @@ def main():
 
         print(f"Measuring, {options.duration} s each, {options.connections} connections:", flush=True)
         cached = run_server("cached")
-        run_server("uncached", PAGE_CACHE_ENABLED="false")
+        # After any change the page cache starts again: pages are served by their views, the disease
+        # pages from the HTML each keeps until its own content changes.
+        run_server("uncached", PAGE_CACHE_ENABLED="false").stop()
+        # After a change to the page itself, or a new data release: rendered from the database.
+        nothing_kept = {"PAGE_CACHE_ENABLED": "false", "PAGE_BODY_CACHE_ENABLED": "false"}
+        run_server("rendered", **nothing_kept).stop()
         if not options.skip_pool:
-            run_server("uncached, psycopg pool", PAGE_CACHE_ENABLED="false", DATABASE_POOL="true")
+            run_server("rendered, psycopg pool", **nothing_kept, DATABASE_POOL="true").stop()
 
         script = Path(scratch.name, "rotate.lua")
         script.write_text(ROTATE_LUA % ", ".join(f'"{path}"' for path in [TRIVIAL, *pages.values()]))
