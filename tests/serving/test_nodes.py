@@ -58,17 +58,26 @@ def manage(env, *args):
 
 
 @pytest.fixture(scope="module")
-def cluster_env():
-    """Production's environment on a migrated PostgreSQL database of our own and the shared Redis."""
+def cluster_env(tmp_path_factory):
+    """Production's environment (DEBUG off, one SECRET_KEY for every node) on a migrated PostgreSQL
+    database of our own and the shared Redis. Static files are named without a collected manifest:
+    these tests read pages, never their stylesheets."""
+    scratch = tmp_path_factory.mktemp("nodes")
+    (scratch / "nodes_settings.py").write_text(
+        "from portal.settings import *  # noqa: F403\n"
+        'STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}\n'
+    )
     server = postgres_server()
     name = f"test_nodes_{secrets.token_hex(4)}"
     database_url = with_database(server, name)
     admin_sql(server, f'CREATE DATABASE "{name}"')
     env = {key: value for key, value in os.environ.items() if key not in SUITE_VARIABLES}
     env.update(
+        PYTHONPATH=os.pathsep.join([str(scratch), str(ROOT)]),
+        DJANGO_SETTINGS_MODULE="nodes_settings",
         PORTAL_ENV_FILE="",
         DEBUG="false",
-        SECRET_KEY=secrets.token_urlsafe(50),  # one key for every node, as a deployment shares it
+        SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1",
         SECURE_SSL_REDIRECT="false",
         DATABASE_URL=database_url,
@@ -145,7 +154,8 @@ def test_a_page_published_on_one_node_is_served_fresh_by_the_other_at_once(nodes
     assert reader.get(second, "/diseases/?letter=N").getheader("ETag")  # ... and served from the cache
 
     reviewer = Browser()
-    reviewer.get(first, "/admin/login/")
+    login = reviewer.get(first, "/admin/login/")
+    assert login.status == 200 and "csrftoken" in reviewer.cookies, (login.status, login.getheaders())
     signed_in = reviewer.post(first, "/admin/login/", {"username": REVIEWER, "password": PASSWORD})
     assert signed_in.status == 302, signed_in.text[:500]
     disease_id = re.search(
