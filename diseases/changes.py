@@ -113,11 +113,13 @@ def shown_models():
 
 def connect():
     for model in shown_models():
-        # m2m_changed comes from the tables behind many-to-many fields (auto-created, or DiseaseFamily).
-        for signal in (post_save, post_delete, m2m_changed):
-            signal.connect(
-                _content_changed, sender=model, dispatch_uid=f"generation_{model._meta.label_lower}"
-            )
+        uid = f"generation_{model._meta.label_lower}"
+        # The tables behind many-to-many fields change through add(), remove() and set() (m2m_changed),
+        # or go with a row whose own deletion is signalled; a post_delete receiver on them would make
+        # every cascade fetch and signal their rows one by one.
+        signals = [m2m_changed] if model._meta.auto_created else [post_save, post_delete, m2m_changed]
+        for signal in signals:
+            signal.connect(_content_changed, sender=model, dispatch_uid=uid)
     post_save.connect(_disease_saved, sender=Disease, dispatch_uid="page_changed_disease")
     for model in PAGE_ROWS:
         for signal in (post_save, post_delete):

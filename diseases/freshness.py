@@ -36,7 +36,16 @@ _ROW = 1
 
 
 def content_changed(using=DEFAULT_DB_ALIAS) -> None:
-    """Move the content generation: call inside (or after) any write to what public pages show."""
+    """Move the content generation: call inside (or after) any write to what public pages show.
+
+    Within one transaction it moves once, however many rows are written (a cascade signals each),
+    and again only if the generation was read in between.
+    """
+    connection = transaction.get_connection(using)
+    moved = any(callback is _forget_copy for _, callback, _ in connection.run_on_commit)
+    if moved and not getattr(connection, "content_generation_read", False):
+        return
+    connection.content_generation_read = False
     token = secrets.token_hex(8)
     updated = (
         ContentGeneration.objects.using(using).filter(pk=_ROW).update(token=token, changed_at=timezone.now())
@@ -48,8 +57,7 @@ def content_changed(using=DEFAULT_DB_ALIAS) -> None:
     # Now, so this transaction reads its own token; after commit, so no other reader keeps the old
     # one a moment longer than the old content.
     cache.delete(GENERATION_KEY)
-    connection = transaction.get_connection(using)
-    if not any(callback is _forget_copy for _, callback, _ in connection.run_on_commit):
+    if not moved:
         transaction.on_commit(_forget_copy, using=using)
 
 
@@ -58,6 +66,7 @@ def _forget_copy():
 
 
 def _stored_token(using=DEFAULT_DB_ALIAS) -> str:
+    transaction.get_connection(using).content_generation_read = True
     row = ContentGeneration.objects.using(using).filter(pk=_ROW).values_list("token", flat=True).first()
     if row is None:  # a database just created or flushed
         content_changed(using)

@@ -254,3 +254,30 @@ def test_an_import_is_read_back_at_once(import_files, django_capture_on_commit_c
     with django_capture_on_commit_callbacks(execute=True):
         import_files.run()
     assert "Big spleen" in read(f"/diseases/{slug}/") and "Big spleen" not in before
+
+
+def test_a_cascade_of_deletions_moves_the_generation_once_and_the_next_reader_sees_it(alps):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    disease, _ = alps
+    for _ in range(20):
+        AnnotationFactory(disease=disease)
+    assert NAME in read("/diseases/?letter=A")  # the generation has been read since the last write
+    with CaptureQueriesContext(connection) as queries:
+        disease.delete()  # 21 symptom rows, a gene link, a category link: each one signalled
+    moves = [q for q in queries if q["sql"].startswith('UPDATE "diseases_contentgeneration"')]
+    assert len(moves) == 1
+    assert NAME not in read("/diseases/?letter=A")
+
+
+def test_readers_who_accept_gzip_get_the_stored_page_gzipped(alps):
+    import gzip
+
+    plain = Client().get("/diseases/alps/")
+    for _ in range(2):  # rendered and stored, then from the cache
+        packed = Client().get("/diseases/alps/", headers={"Accept-Encoding": "gzip, deflate, br"})
+        assert packed["Content-Encoding"] == "gzip" and "Accept-Encoding" in packed["Vary"]
+        assert gzip.decompress(packed.content) == plain.content
+        assert int(packed["Content-Length"]) == len(packed.content) < len(plain.content) / 2
+    assert "Content-Encoding" not in plain and NAME in plain.content.decode()
