@@ -2,7 +2,7 @@
 
     python scripts/bench_serve.py              # fresh database portal_bench_serve, dropped at the end
     python scripts/bench_serve.py --keep       # keep the database (a second run then skips the import)
-    python scripts/bench_serve.py --duration 5 --skip-pool
+    python scripts/bench_serve.py --rounds 1 --skip-pool   # quicker
 
 It creates its own PostgreSQL database, migrates it, imports the real data and the demo page, and
 starts a Redis server of its own on a free loopback port (so it can stop it). gunicorn runs with the
@@ -36,6 +36,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from statistics import median
 
 from benchlib import (
     ROOT,
@@ -196,7 +197,10 @@ def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--duration", type=int, default=10, help="seconds per measurement (default 10)")
+    parser.add_argument("--duration", type=int, default=5, help="seconds per measurement (default 5)")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="measurements of each page, taking turns (default 3)"
+    )
     parser.add_argument("--connections", type=int, default=16, help="wrk connections (default 16)")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes (default 4)")
     parser.add_argument("--load-seconds", type=int, default=30, help="seconds of each 32-connection run")
@@ -240,28 +244,39 @@ def main():
         pages = catalogue_paths(database_url)
         rows = []
 
-        def measure(label, mode, port, path, baseline=None):
-            figures = wrk(port, path, options.duration, options.connections)
-            figures["share"] = figures["rps"] / baseline if baseline else 1.0
-            rows.append((label, mode, figures))
-            print(
-                f"  {label:<24} {mode:<22} {figures['rps']:8.0f} req/s  {figures['share']:5.2f}  "
-                f"p50 {figures['p50']:6.1f} ms  p99 {figures['p99']:6.1f} ms",
-                flush=True,
-            )
-            return figures
-
         def run_server(mode, **overrides):
+            """Each page and the trivial view in turn, ``--rounds`` times; the median round of each.
+
+            Taking turns, rather than one long run each, spreads whatever else the machine is doing
+            over all of them alike, and each page's share is of the trivial view in the same rounds.
+            """
             gunicorn = Gunicorn(env, options.workers, **overrides)
             running.append(gunicorn)
-            warm(gunicorn.port, [TRIVIAL, *pages.values()] * options.workers * 2)
+            paths = {"trivial view": TRIVIAL, **pages}
+            warm(gunicorn.port, list(paths.values()) * options.workers * 2)
             wrk(gunicorn.port, TRIVIAL, 2, options.connections)  # every thread has its connection
-            trivial = measure("trivial view", mode, gunicorn.port, TRIVIAL)["rps"]
-            for label, path in pages.items():
-                measure(label, mode, gunicorn.port, path, trivial)
+            runs = {label: [] for label in paths}
+            for _ in range(options.rounds):
+                for label, path in paths.items():
+                    runs[label].append(wrk(gunicorn.port, path, options.duration, options.connections))
+            trivial = median(run["rps"] for run in runs["trivial view"])
+            for label, figures in runs.items():
+                row = {key: median(run[key] for run in figures) for key in ("rps", "p50", "p99", "requests")}
+                row["errors"] = sum(run["errors"] for run in figures)
+                row["socket_errors"] = sum(run["socket_errors"] for run in figures)
+                row["share"] = row["rps"] / trivial
+                rows.append((label, mode, row))
+                print(
+                    f"  {label:<24} {mode:<22} {row['rps']:8.0f} req/s  {row['share']:5.2f}  "
+                    f"p50 {row['p50']:6.1f} ms  p99 {row['p99']:6.1f} ms",
+                    flush=True,
+                )
             return gunicorn
 
-        print(f"Measuring, {options.duration} s each, {options.connections} connections:", flush=True)
+        print(
+            f"Measuring: {options.rounds} rounds of {options.duration} s each, {options.connections} connections:",
+            flush=True,
+        )
         cached = run_server("cached")
         # After any change the page cache starts again: pages are served by their views, the disease
         # pages from the HTML each keeps until its own content changes.
@@ -296,7 +311,8 @@ def print_table(rows, with_redis, without_redis, options):
     print()
     print(
         f"gunicorn {options.workers} workers (gunicorn.conf.py), PostgreSQL, production settings, "
-        f"wrk {options.connections} connections, {options.duration} s per row, {os.cpu_count()} cores"
+        f"wrk {options.connections} connections, median of {options.rounds} rounds of {options.duration} s, "
+        f"{os.cpu_count()} cores"
     )
     print("| page | served | req/s | share of the trivial view | p50 | p99 | target |")
     print("|---|---|---|---|---|---|---|")
