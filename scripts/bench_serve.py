@@ -8,7 +8,8 @@ It creates its own PostgreSQL database, migrates it, imports the real data and t
 starts a Redis server of its own on a free loopback port (so it can stop it). gunicorn runs with the
 repo's gunicorn.conf.py, production settings (DEBUG off) and ``--workers`` processes, with a
 trivial view added for the benchmark (``/bench/ok``, through the same middleware). wrk, with
-``--connections`` connections and accepting gzip as browsers do, then measures in one run:
+``--connections`` connections and accepting gzip as browsers do, then measures in one run, each page
+and the trivial view taking turns ``--rounds`` times (the median of each is printed):
 
 * the trivial view, the baseline every page is a share of;
 * the ALPS and cystic fibrosis pages, the home page and the A–Z index at A: "cached", from the page
