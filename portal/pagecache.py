@@ -64,6 +64,8 @@ def public_page_of(request):
     public = _public_mark(getattr(request, "urlconf", None) or settings.ROOT_URLCONF, request.path_info)
     if public is None:
         return None
+    if not request.META.get("QUERY_STRING"):
+        return public
     try:
         query = set(request.GET)
     except Exception:  # a query Django refuses to parse is answered further down
@@ -72,8 +74,11 @@ def public_page_of(request):
 
 
 def page_key(request) -> str:
-    address = hashlib.blake2b(request.build_absolute_uri().encode(), digest_size=16).hexdigest()
-    return f"page:{freshness.code_release()}:{address}"
+    """The cache key of this address on this host. The Host header is taken as sent: a page is only
+    ever stored by a request that passed Django's host check, so an unknown host finds nothing."""
+    address = f"{request.scheme}://{request.META.get('HTTP_HOST', '')}{request.get_full_path()}"
+    digest = hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
+    return f"page:{freshness.code_release()}:{digest}"
 
 
 def etag_for(token) -> str:

@@ -281,3 +281,9 @@ def test_readers_who_accept_gzip_get_the_stored_page_gzipped(alps):
         assert gzip.decompress(packed.content) == plain.content
         assert int(packed["Content-Length"]) == len(packed.content) < len(plain.content) / 2
     assert "Content-Encoding" not in plain and NAME in plain.content.decode()
+
+
+def test_a_host_the_site_does_not_serve_is_refused_even_for_a_cached_page(alps):
+    assert Client().get("/diseases/alps/").status_code == 200  # stored for testserver
+    assert Client().get("/diseases/alps/", HTTP_HOST="evil.example").status_code == 400
+    assert Client().get("/diseases/alps/", HTTP_HOST="evil.example").status_code == 400
