@@ -42,6 +42,8 @@ def content_changed(using=DEFAULT_DB_ALIAS) -> None:
     and again only if the generation was read in between.
     """
     connection = transaction.get_connection(using)
+    # Django's list of this transaction's on-commit callbacks (the one its own tests inspect); a
+    # savepoint rolled back takes its callbacks, and so this mark, away with it.
     moved = any(callback is _forget_copy for _, callback, _ in connection.run_on_commit)
     if moved and not getattr(connection, "content_generation_read", False):
         return
