@@ -9,7 +9,7 @@ PORT ?= 8000
 # The tests choose their own settings (portal/settings_test.py) and do not read .env.
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run serve install migrate data demo superuser test test-fast lint format chromium html-checker bench bench-import bench-search bench-support bench-pages clean
+.PHONY: run serve install migrate data demo superuser test test-fast lint format chromium html-checker bench-tools bench bench-import bench-search bench-support bench-pages bench-serve clean
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,13 +43,15 @@ run: demo
 	  trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	  $(MANAGE) runserver 127.0.0.1:$(PORT)
 
-# Production's way of serving, on this machine: DEBUG off whatever .env says, migrations, static files
+# Production's way of serving, on this machine: DEBUG off whatever .env says, migrations, pages' stored
+# HTML brought up to date (rerender_markdown --outdated), static files
 # collected and compressed (gzip and brotli), gunicorn with gunicorn.conf.py (workers, threads and
 # timeouts from the environment) and the task worker, stopped together. Settings come from .env or
 # the environment as in production; the development .env that `make run` writes is enough locally.
 SERVE := DEBUG=false
 serve: install
 	$(SERVE) $(MANAGE) migrate --noinput
+	$(SERVE) $(MANAGE) rerender_markdown --outdated --verbosity 0
 	$(SERVE) $(MANAGE) collectstatic --noinput --verbosity 0
 	@echo "Serving with production settings on http://$${GUNICORN_BIND:-127.0.0.1:$(PORT)}/  (Ctrl+C stops)"
 	@$(SERVE) $(MANAGE) db_worker --no-reload & worker=$$!; \
@@ -108,6 +110,18 @@ bench-support: install
 # (its own database, portal_bench_pages; BENCH_ARGS=--keep keeps it, --no-lighthouse skips Lighthouse).
 bench-pages: install chromium
 	$(BIN)/python scripts/bench_pages.py $(BENCH_ARGS)
+
+# wrk (the load tool) and redis-server for bench-serve, from Debian, when we can (root with apt).
+bench-tools:
+	@command -v wrk >/dev/null 2>&1 && command -v redis-server >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk redis-server >/dev/null); \
+	  else echo "bench-serve needs wrk and redis-server (apt-get install wrk redis-server)"; exit 1; fi; }
+
+# Readers' pages under load with wrk: gunicorn + PostgreSQL (its own database, portal_bench_serve;
+# BENCH_ARGS=--keep keeps it) and a Redis of its own; cached, uncached, and against a trivial view.
+bench-serve: install bench-tools
+	$(BIN)/python scripts/bench_serve.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -9,6 +9,7 @@ Every number can be changed from the environment (`make serve` and production us
   GUNICORN_TIMEOUT          30    seconds a worker may stay silent before it is restarted
   GUNICORN_GRACEFUL_TIMEOUT 30    seconds to finish requests on restart or stop
   GUNICORN_KEEPALIVE        5     seconds an idle kept-alive connection stays open
+  GUNICORN_MAX_REQUESTS     20000 requests a worker serves before it is replaced (with 10% jitter)
 
 The threaded worker keeps serving while a few clients trickle their uploads, and the client timeout
 frees a thread whose client stopped sending. Many slow clients at once still need what no
@@ -33,15 +34,36 @@ timeout = _number("GUNICORN_TIMEOUT", 30)
 graceful_timeout = _number("GUNICORN_GRACEFUL_TIMEOUT", 30)
 keepalive = _number("GUNICORN_KEEPALIVE", 5)
 client_timeout = _number("GUNICORN_CLIENT_TIMEOUT", 15, float)
-# Restart workers now and then, staggered, so a slow leak can never build up.
-max_requests = 2000
-max_requests_jitter = 200
+# Restart workers now and then, staggered, so a slow leak can never build up. Each restart is a fork
+# of the warmed-up master (preload_app, when_ready below), so it costs milliseconds, not the second
+# or two of a fresh import; still, at thousands of requests a second a short count meant a restart
+# every few seconds per worker.
+max_requests = _number("GUNICORN_MAX_REQUESTS", 20000)
+max_requests_jitter = max_requests // 10
+# Django is imported, and its URLs, views and templates loaded, once in the master; workers start as
+# copies of it. No database or cache connection is ever opened there (when_ready closes any).
+preload_app = True
 # Django alone decides what to believe of X-Forwarded-* (TRUSTED_PROXIES); gunicorn believes none.
 forwarded_allow_ips = ""
 # The site writes its own line per request (portal.middleware.RequestLogMiddleware).
 accesslog = None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+
+
+def when_ready(server):
+    """Load, in the master, what every worker would otherwise load on its first requests."""
+    from django.db import connections
+    from django.template.loader import get_template
+    from django.urls import reverse
+
+    from diseases.freshness import code_release
+
+    reverse("home")  # imports every URL module: the views, the admin, the API and its serializers
+    for template in ("portal/home.html", "diseases/detail.html", "diseases/index.html", "base.html"):
+        get_template(template)
+    code_release()
+    connections.close_all()  # a connection must never be shared by the forked workers
 
 
 def pre_request(worker, req):

@@ -1,24 +1,32 @@
-"""Every change to what a public page shows moves its ``page_changed_at``, however the change is made.
+"""Every change to what a public page shows moves its ``page_changed_at``, however the change is made,
+and moves the site's content generation (``freshness``), which tells caches their pages are stale.
 
 Editors change pages through ``diseases.services``, but rows can also be saved from the shell, or
 through the admin of something many pages show (a category's name, an HPO term's everyday names).
 Signals catch all of these, so the date search engines and caches are told is always the page's
 own. The import writes in bulk, which sends no signals; it marks the pages it changed itself
-(``importer.run.mark_changed_pages``).
+(``importer.run.mark_changed_pages``) and moves the generation once, at the end of its transaction.
+
+The generation moves on a write to any model of this app but the few that no public page shows
+(``NOT_SHOWN``), so a model added later is covered before anyone thinks of it.
 """
 
+from django.apps import apps
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
+from . import freshness
 from .models import (
     Annotation,
     Category,
+    ContentGeneration,
     Disease,
     DiseaseCharacteristic,
     DiseaseClassification,
     DiseaseDefinition,
     DiseaseFamily,
     DiseaseGene,
+    DiseaseRevision,
     DiseaseSynonym,
     ExternalIdentifier,
     Gene,
@@ -26,6 +34,9 @@ from .models import (
     PhenotypeSynonym,
     Reference,
     Resource,
+    ScheduledTransition,
+    SearchTerm,
+    SimilarityIndex,
 )
 
 # Rows that belong to one page through their ``disease`` foreign key.
@@ -40,6 +51,12 @@ PAGE_ROWS = [
     Reference,
     Resource,
 ]
+
+
+# Tables no public page reads: search rows (search results are never cached), the matching index,
+# the generation itself, and editors' pending revisions and schedules (readers see them only once
+# applied, which writes the page's own rows).
+NOT_SHOWN = {SearchTerm, SimilarityIndex, ContentGeneration, DiseaseRevision, ScheduledTransition}
 
 
 def touch_pages(disease_ids) -> None:
@@ -79,10 +96,33 @@ def _gene_saved(sender, instance, **kwargs):
 
 def _term_changed(sender, instance, **kwargs):
     phenotype_id = instance.pk if sender is Phenotype else instance.phenotype_id
-    touch_pages(Annotation.objects.filter(phenotype_id=phenotype_id).values_list("disease_id", flat=True))
+    for showing in (Annotation, DiseaseCharacteristic):  # symptom rows, inheritance and onset
+        touch_pages(showing.objects.filter(phenotype_id=phenotype_id).values_list("disease_id", flat=True))
+
+
+def _content_changed(sender, using, **kwargs):
+    if kwargs.get("action", "post_").startswith("post_"):
+        freshness.content_changed(using)
+
+
+def shown_models():
+    """Every model of this app that public pages may show, with the tables behind its many-to-many fields."""
+    return [
+        model
+        for model in apps.get_app_config("diseases").get_models(include_auto_created=True)
+        if model not in NOT_SHOWN and not hasattr(model, "instance_type")  # django-simple-history's copies
+    ]
 
 
 def connect():
+    for model in shown_models():
+        uid = f"generation_{model._meta.label_lower}"
+        # The tables behind many-to-many fields change through add(), remove() and set() (m2m_changed),
+        # or go with a row whose own deletion is signalled; a post_delete receiver on them would make
+        # every cascade fetch and signal their rows one by one.
+        signals = [m2m_changed] if model._meta.auto_created else [post_save, post_delete, m2m_changed]
+        for signal in signals:
+            signal.connect(_content_changed, sender=model, dispatch_uid=uid)
     post_save.connect(_disease_saved, sender=Disease, dispatch_uid="page_changed_disease")
     for model in PAGE_ROWS:
         for signal in (post_save, post_delete):

@@ -7,7 +7,7 @@ everything readers see. Writes go through ``diseases.services`` (editors) and ``
 import string
 import unicodedata
 from datetime import timedelta
-from functools import reduce
+from functools import lru_cache, reduce
 from operator import or_
 
 from django.conf import settings
@@ -16,15 +16,27 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Count, Max, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Substr, Upper
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
-from . import identifiers, provenance
+from . import identifiers, markup, provenance
 from .identifiers import HPO_ID_VALIDATOR
 
 PUBMED_ID_VALIDATOR = RegexValidator(r"^\d{1,9}$", "A PubMed id is a number, such as 24627283.")
+
+
+@lru_cache(maxsize=50_000)
+def _address(script_prefix, view_name, key, value):
+    return reverse(view_name, kwargs={key: value})
+
+
+def page_address(view_name, **kwargs):
+    """``reverse()`` for the catalogue's own pages, remembered: a disease page links to a hundred
+    symptoms, and each ``reverse()`` costs more than the rest of its table row."""
+    ((key, value),) = kwargs.items()
+    return _address(get_script_prefix(), view_name, key, value)
 
 
 class Origin(models.TextChoices):
@@ -59,6 +71,9 @@ class Category(models.Model):
         if not self.slug:
             self.slug = slugify(self.name)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return page_address("diseases:category", slug=self.slug)
 
 
 def index_letter(initial: str) -> str:
@@ -159,47 +174,16 @@ class DiseaseQuerySet(models.QuerySet):
 
     def for_symptom_table(self):
         """The visible symptom rows with their terms' everyday names: what the downloads need."""
-        visible_annotations = (
-            Annotation.objects.filter(is_hidden=False)
-            .select_related("phenotype")
-            .only(
-                "disease_id",
-                "band",
-                "frequency",
-                "is_excluded",
-                "source_record",
-                "evidence",
-                "onset",
-                "phenotype__hpo_id",
-                "phenotype__name",
-            )
-            .order_by("band", "phenotype__name")
-        )
-        return self.prefetch_related(
-            Prefetch("annotations", queryset=visible_annotations),
-            Prefetch(
-                "annotations__phenotype__synonyms",
-                queryset=PhenotypeSynonym.objects.filter(is_lay=True).only("phenotype_id", "name"),
-                to_attr="lay_synonyms",
-            ),
-        )
+        return self.prefetch_related(*symptom_table_lookups())
 
     def for_page(self):
         """Everything the disease page shows, in a fixed number of queries."""
-        return self.for_symptom_table().prefetch_related(
-            _other_names(),
-            Prefetch("categories", queryset=Category.objects.only("name", "slug")),
-            Prefetch(
-                "identifiers",
-                queryset=ExternalIdentifier.objects.only(
-                    "disease_id", "source", "code", "label", "joined_by"
-                ),
-            ),
-            "references",
-            "resources",
-            _shown_definitions(),
-            _gene_links(),
-            _characteristics(),
+        return self.with_family().prefetch_related(*page_row_lookups())
+
+    def with_family(self):
+        """The published groups a page is a type of, and its published types, two levels deep: the part of
+        the page that other pages' names and statuses decide (see ``pages.body_key``)."""
+        return self.prefetch_related(
             Prefetch("parents", queryset=Disease.objects.published().only("name", "slug").order_by("name")),
             # Two levels of types: a group such as polycystic kidney disease lists its numbered types under
             # the autosomal dominant and recessive forms.
@@ -214,7 +198,6 @@ class DiseaseQuerySet(models.QuerySet):
                     )
                 ),
             ),
-            "classifications",
         )
 
     def for_sheet(self):
@@ -282,6 +265,54 @@ def _characteristics():
     )
 
 
+def symptom_table_lookups() -> list:
+    """Prefetches of a page's visible symptom rows with their terms' everyday names."""
+    visible_annotations = (
+        Annotation.objects.filter(is_hidden=False)
+        .select_related("phenotype")
+        .only(
+            "disease_id",
+            "band",
+            "frequency",
+            "is_excluded",
+            "source_record",
+            "evidence",
+            "onset",
+            "phenotype__hpo_id",
+            "phenotype__name",
+        )
+        .order_by("band", "phenotype__name")
+    )
+    return [
+        Prefetch("annotations", queryset=visible_annotations),
+        Prefetch(
+            "annotations__phenotype__synonyms",
+            queryset=PhenotypeSynonym.objects.filter(is_lay=True).only("phenotype_id", "name"),
+            to_attr="lay_synonyms",
+        ),
+    ]
+
+
+def page_row_lookups() -> list:
+    """Prefetches of what ``for_page()`` adds to ``with_family()``: the page's own rows, every change to
+    which moves its ``page_changed_at`` (``diseases.changes``, and the import)."""
+    return [
+        *symptom_table_lookups(),
+        _other_names(),
+        Prefetch("categories", queryset=Category.objects.only("name", "slug")),
+        Prefetch(
+            "identifiers",
+            queryset=ExternalIdentifier.objects.only("disease_id", "source", "code", "label", "joined_by"),
+        ),
+        "references",
+        "resources",
+        _shown_definitions(),
+        _gene_links(),
+        _characteristics(),
+        "classifications",
+    ]
+
+
 class Disease(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -335,6 +366,9 @@ class Disease(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The HTML of the texts above, made when they are saved (diseases.markup.rendered_texts); pages
+    # use it only while it matches the text and the renderer.
+    texts_html = models.JSONField(default=dict, blank=True, editable=False)
     page_changed_at = models.DateTimeField(
         "page last changed",
         null=True,
@@ -351,7 +385,7 @@ class Disease(models.Model):
     )
 
     objects = DiseaseQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["updated_at", "page_changed_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "page_changed_at", "texts_html"])
 
     class Meta:
         ordering = ["name"]
@@ -362,7 +396,7 @@ class Disease(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("diseases:detail", kwargs={"slug": self.slug})
+        return page_address("diseases:detail", slug=self.slug)
 
     @property
     def is_published(self):
@@ -379,6 +413,15 @@ class Disease(models.Model):
             and self.last_reviewed_at
             and self.last_reviewed_at < timezone.now() - self.REVIEW_INTERVAL
         )
+
+    @property
+    def texts(self) -> dict[str, str]:
+        """The written texts by field name, which is also each one's anchor prefix on the page."""
+        return {field: getattr(self, field) for field in self.CONTENT_FIELDS}
+
+    def render_texts(self):
+        """Store the HTML of the texts as they are now; the caller saves."""
+        self.texts_html = markup.rendered_texts(self.texts)
 
     # Editorial dashboards: each a Q, so one query counts them all (templatetags/editorial.py).
     @classmethod
@@ -594,7 +637,7 @@ class Gene(models.Model):
         return self.symbol
 
     def get_absolute_url(self):
-        return reverse("diseases:gene", kwargs={"symbol": self.symbol})
+        return page_address("diseases:gene", symbol=self.symbol)
 
     @property
     def hgnc_url(self):
@@ -706,7 +749,7 @@ class Phenotype(models.Model):
         return f"{self.name} ({self.hpo_id})"
 
     def get_absolute_url(self):
-        return reverse("diseases:symptom", kwargs={"hpo_id": self.hpo_id})
+        return page_address("diseases:symptom", hpo_id=self.hpo_id)
 
     @property
     def hpo_url(self):
@@ -1159,3 +1202,17 @@ class SimilarityIndex(models.Model):
 
     def __str__(self):
         return f"Similarity index of {self.built_at:%Y-%m-%d %H:%M} ({self.disease_count} diseases)"
+
+
+class ContentGeneration(models.Model):
+    """One row: a token that changes with every change to anything a public page shows.
+
+    ``diseases.freshness`` writes it in the same transaction as the change, so a reader sees the new
+    token exactly when it sees the new content; cached pages carry the token they were rendered under.
+    """
+
+    token = models.CharField(max_length=32)
+    changed_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"Content generation {self.token} of {self.changed_at:%Y-%m-%d %H:%M:%S}"

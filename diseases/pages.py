@@ -4,6 +4,7 @@ Grouping and rendering live here so the page, the API and the downloads all
 present the symptom table and the sections the same way, without new queries.
 """
 
+import hashlib
 import html
 import json
 from dataclasses import dataclass, field
@@ -12,15 +13,18 @@ from itertools import groupby
 import qrcode
 import qrcode.image.svg
 from django.conf import settings
+from django.core.cache import cache
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from .freshness import code_release, remember
 from .inheritance import EXPLANATIONS
 from .links import learn_more_links
-from .markup import CITATION_MARKER, cited_numbers, render_markdown
+from .markup import CITATION_MARKER, cited_numbers, render_markdown, stored_or_rendered
 from .models import (
     Annotation,
     DataRelease,
@@ -29,6 +33,7 @@ from .models import (
     DiseaseDefinition,
     DiseaseRedirect,
     Resource,
+    page_row_lookups,
 )
 from .provenance import SOURCES
 
@@ -51,6 +56,11 @@ SYMPTOM_COLUMNS = [
     "evidence",
     "hpo_release",
 ]
+
+
+def letter_counts() -> dict[str, int]:
+    """Published pages per A–Z letter, counted once per content generation (home and index show them)."""
+    return remember("letter-counts", Disease.objects.published().letter_counts)
 
 
 class PageMoved(Exception):  # noqa: N818 - a signal to redirect, not an error
@@ -125,10 +135,14 @@ def excluded_symptoms(disease) -> list:
 
 def rendered_sections(disease) -> list[Section]:
     return [
-        Section(key, title, render_markdown(getattr(disease, key), anchor_prefix=key))
+        Section(key, title, stored_or_rendered(disease.texts_html, key, getattr(disease, key)))
         for key, title in Disease.NARRATIVE_SECTIONS
         if getattr(disease, key).strip()
     ]
+
+
+def summary_html(disease):
+    return stored_or_rendered(disease.texts_html, "summary", disease.summary)
 
 
 def citation_backlinks(disease) -> dict[int, list[str]]:
@@ -268,17 +282,17 @@ class DiseasePage:
     classifications: list = field(default_factory=list)  # DiseaseClassification: Mondo's groups
 
     @classmethod
-    def build(cls, disease):
+    def build(cls, disease, releases=None):
         groups = resource_groups(disease)
         backlinks = citation_backlinks(disease)
         references = [
             (reference, backlinks.get(reference.number, [])) for reference in disease.references.all()
         ]
         bands, excluded = symptom_bands(disease), excluded_symptoms(disease)
-        releases = DataRelease.objects.by_source()
+        releases = DataRelease.objects.by_source() if releases is None else releases
         return cls(
             disease=disease,
-            summary_html=render_markdown(disease.summary, anchor_prefix="summary"),
+            summary_html=summary_html(disease),
             sections=rendered_sections(disease),
             bands=bands,
             excluded=excluded,
@@ -502,3 +516,51 @@ class SheetPage:
     @property
     def more_symptoms(self):
         return self.symptom_total - len(self.symptoms)
+
+
+# --- The page's HTML, kept per page -------------------------------------------------------------
+
+
+def body_key(disease, releases) -> str | None:
+    """A key that changes whenever anything the page of ``disease`` shows changes, or None.
+
+    ``disease`` is its full row with ``with_family()``. The key names: the row itself (a digest of
+    every column), its ``page_changed_at`` (moved by every change to its own rows: names, symptoms,
+    genes, references and the rest, see ``diseases.changes``), the names and addresses of its
+    published groups and types as read now, the data releases it credits, and the code. So a change
+    made anywhere else leaves it, and the page's HTML with it, as it was.
+    """
+    if not settings.PAGE_BODY_CACHE_ENABLED or disease.page_changed_at is None:
+        return None
+    family = (
+        [(parent.pk, parent.name, parent.slug) for parent in disease.parents.all()],
+        [
+            (subtype.pk, subtype.name, subtype.slug, [(t.pk, t.name, t.slug) for t in subtype.subtypes.all()])
+            for subtype in disease.subtypes.all()
+        ],
+    )
+    shown = (
+        [getattr(disease, column.attname) for column in Disease._meta.concrete_fields],
+        family,
+        sorted((release.source, release.version, release.loaded_at) for release in releases.values()),
+    )
+    digest = hashlib.blake2b(repr(shown).encode(), digest_size=16).hexdigest()
+    return f"disease-page:{code_release()}:{disease.pk}:{digest}"
+
+
+def disease_page_html(disease, render) -> str:
+    """The HTML of a published page: kept under ``body_key``, or ``render(DiseasePage)`` when it moved.
+
+    ``disease`` comes with ``with_family()`` only; its own rows are read only when it must be rendered.
+    A whole-site change (the content generation, see ``diseases.freshness``) thus re-renders only
+    the pages whose own content changed.
+    """
+    releases = DataRelease.objects.by_source()
+    key = body_key(disease, releases)
+    html = cache.get(key) if key else None
+    if html is None:
+        prefetch_related_objects([disease], *page_row_lookups())
+        html = render(DiseasePage.build(disease, releases))
+        if key:
+            cache.set(key, html, timeout=settings.PAGE_CACHE_TIMEOUT)
+    return html

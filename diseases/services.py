@@ -11,8 +11,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from . import notifications
+from . import markup, notifications
 from .edits import ROW_KINDS, DiseaseEdit
+from .freshness import content_changed
 from .markup import cited_numbers
 from .models import (
     Category,
@@ -66,6 +67,8 @@ def apply_edit(*, disease: Disease, edit: DiseaseEdit, acting_user, reason=None)
         setattr(disease, name, value)
     if edit.changes_content or (created and disease.has_written_content):
         disease.content_updated_at = timezone.now()
+    if created or any(name in Disease.CONTENT_FIELDS for name in edit.fields):
+        disease.render_texts()
     disease.full_clean(exclude=["categories"])
     _save(disease, acting_user=acting_user, reason=reason or ("Created" if created else "Edited"))
     if edit.categories is not None:
@@ -108,13 +111,9 @@ def _apply_rows(disease, kind, changes, acting_user):
 def check_citations(disease):
     """Refuse a page whose text cites a reference number it does not have."""
     numbers = disease.references.values_list("number", flat=True)
-    errors = missing_reference_errors(_texts(disease), list(numbers))
+    errors = missing_reference_errors(disease.texts, list(numbers))
     if errors:
         raise ValidationError(errors)
-
-
-def _texts(disease) -> dict[str, str]:
-    return {field: getattr(disease, field) for field in Disease.CONTENT_FIELDS}
 
 
 def citations_by_number(texts: dict[str, str]) -> dict[int, list[str]]:
@@ -524,6 +523,7 @@ def load_disease_content(*, content: dict, overwrite=False) -> tuple[Disease, bo
     for field in Disease.CONTENT_FIELDS:
         setattr(disease, field, content.get(field, ""))
     disease.content_updated_at = timezone.now()
+    disease.render_texts()
     disease.full_clean(exclude=["categories"])
     _save(disease, acting_user=None, reason="Demo content loaded")
 
@@ -540,3 +540,27 @@ def load_disease_content(*, content: dict, overwrite=False) -> tuple[Disease, bo
     Resource.objects.bulk_create(Resource(disease=disease, **resource) for resource in content["resources"])
     _reindex(disease)
     return disease, True
+
+
+# --- Stored HTML -----------------------------------------------------------------------------------
+
+
+def rerender_texts(*, only_outdated=False, batch_size=500) -> int:
+    """Store every page's text HTML again, as ``markup`` renders it now; returns the pages written.
+
+    For after a change to the renderer, or to text saved around the services (the shell, SQL).
+    ``only_outdated`` skips pages whose stored HTML already matches their text and the renderer.
+    """
+    written = 0
+    pages = Disease.objects.only("pk", "texts_html", *Disease.CONTENT_FIELDS).order_by("pk")
+    for start in range(0, pages.count() + batch_size, batch_size):
+        batch = list(pages[start : start + batch_size])
+        outdated = [d for d in batch if not (only_outdated and markup.is_current(d.texts_html, d.texts))]
+        for disease in outdated:
+            disease.render_texts()
+        with transaction.atomic():
+            Disease.objects.bulk_update(outdated, ["texts_html"])
+            if outdated:
+                content_changed()  # bulk_update sends no signal
+        written += len(outdated)
+    return written

@@ -66,13 +66,13 @@ INSTALLED_APPS = [
     "support",
 ]
 
-# Outermost first. Three bands, so that later layers (a page cache, say) have an obvious place:
+# Outermost first, in four bands:
 #   1. what every answer gets, errors included: the request log and id, the security headers, CORS,
 #      and the guard that refuses bodies in a charset other than UTF-8 before anything reads one;
 #   2. static files (WhiteNoise), which need nothing below;
-#   3. Django's per-request machinery: sessions, CSRF, the user and their second factor, messages.
-#      A full-page cache would wrap this band (UpdateCacheMiddleware above SessionMiddleware,
-#      FetchFromCacheMiddleware below CommonMiddleware).
+#   3. the page cache (portal.pagecache), which answers anonymous readers of public pages without
+#      the band below, and marks every other answer private;
+#   4. Django's per-request machinery: sessions, CSRF, the user and their second factor, messages.
 # A database outage anywhere below answers 503 through handler500 (portal.errors.server_error).
 MIDDLEWARE = [
     "portal.middleware.RequestLogMiddleware",
@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "portal.middleware.RequestCharsetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Public pages for anonymous readers, whole, before any of the per-request machinery below runs.
+    "portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -129,23 +131,74 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
+elif env.bool("DATABASE_POOL", default=False):
+    # Django's psycopg pool: each process keeps up to DATABASE_POOL_MAX_SIZE connections and lends
+    # them per request (persistent connections must then be off).
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": env.int("DATABASE_POOL_MIN_SIZE", default=2),
+        "max_size": env.int("DATABASE_POOL_MAX_SIZE", default=8),
+        "timeout": env.float("DATABASE_POOL_TIMEOUT", default=10),
+    }
 else:
+    # Persistent connections: each worker thread keeps its own for CONN_MAX_AGE seconds, checked
+    # before reuse after an error.
     DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
     DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------
-# Rate limits and throttles must hold across processes, so even the default is
-# a shared cache (a database table), never per-process memory.
+# Rate limits, throttles and the page cache must hold across processes and machines, so even the
+# default is a shared cache (a database table), never per-process memory. Production sets REDIS_URL.
 CACHES = {"default": env.cache("CACHE_URL", default=env.str("REDIS_URL", default="dbcache://portal_cache"))}
 CACHES["default"].setdefault("KEY_PREFIX", env.str("CACHE_KEY_PREFIX", default="portal"))
-if CACHES["default"]["BACKEND"].endswith("RedisCache"):
-    # An unreachable Redis must fail fast, not hold a worker thread: the limiters then let requests
-    # through (support.ratelimit, diseases.api.throttling) and /health/ready reports it.
-    _redis_timeout = env.float("CACHE_SOCKET_TIMEOUT", default=1.0)
-    CACHES["default"].setdefault("OPTIONS", {}).update(
-        {"socket_connect_timeout": _redis_timeout, "socket_timeout": _redis_timeout}
+
+
+def redis_cache(location, *, timeout=1.0, **extra):
+    """Cache settings for the Redis at ``location``.
+
+    django-redis, told to treat an unreachable Redis as a miss (IGNORE_EXCEPTIONS): pages are then
+    rendered instead of read, the limiters let requests through, and /health/ready says so. It fails
+    fast rather than hold a worker thread, and it is logged once per outage, not per request
+    (portal.logs.OncePerOutage). The tests use this too, so they run what production runs.
+    """
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": location,
+        "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": timeout, "SOCKET_TIMEOUT": timeout},
+        **extra,
+    }
+
+
+if "redis" in CACHES["default"]["BACKEND"].lower():
+    CACHES["default"] = redis_cache(
+        CACHES["default"]["LOCATION"],
+        timeout=env.float("CACHE_SOCKET_TIMEOUT", default=1.0),
+        KEY_PREFIX=CACHES["default"]["KEY_PREFIX"],
     )
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "portal.cache"
+
+# Full pages for anonymous readers (portal.pagecache): how long browsers (max-age) and a CDN
+# (s-maxage) may keep a public page, and for how long after that they may show it while they check
+# it again (stale-while-revalidate). Our own cache is invalidated at once by any content change;
+# the seconds here bound what browsers and a CDN may show after a change.
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
+PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=60)
+PAGE_CACHE_S_MAXAGE = env.int("PAGE_CACHE_S_MAXAGE", default=300)
+PAGE_CACHE_STALE_WHILE_REVALIDATE = env.int("PAGE_CACHE_STALE_WHILE_REVALIDATE", default=600)
+# How long a page stays in the shared cache when nothing changes (a change replaces it at once).
+PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=24 * 60 * 60)
+# The site's content generation (diseases.freshness) is read from the database and copied into the
+# cache for this many seconds: the longest a change made while Redis was unreachable can go unseen
+# once Redis is back.
+CONTENT_GENERATION_CACHE_SECONDS = env.int("CONTENT_GENERATION_CACHE_SECONDS", default=5)
+# Each disease page's HTML is also kept under a key made of what it shows (diseases.pages.body_key),
+# so a change elsewhere, which empties the page cache, re-renders only the pages it changed.
+PAGE_BODY_CACHE_ENABLED = env.bool("PAGE_BODY_CACHE_ENABLED", default=True)
+# Names the deployed code in cache keys and ETags; by default a digest of the project's sources, so
+# pages rendered by older code are never served after a deployment.
+SITE_RELEASE = env.str("SITE_RELEASE", default="")
 
 # --- E-mail ---------------------------------------------------------------
 # EMAIL_URL examples: consolemail://, smtp://user:pass@host:25, smtp+tls://host:587
@@ -314,6 +367,8 @@ LOGGING = {
         "request_id": {"()": "portal.logs.RequestIdFilter"},
         # Safety net: e-mail addresses are blanked in anything logged, whoever logs it.
         "redact_personal_data": {"()": "support.log_filters.RedactPersonalData"},
+        # django-redis logs every command that fails while Redis is unreachable; one line per outage.
+        "once_per_outage": {"()": "portal.logs.OncePerOutage"},
     },
     "handlers": {
         "console": {
@@ -325,6 +380,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        "portal.cache": {"filters": ["once_per_outage"]},
         # The request log line says the same, once, without the body or the query values.
         "django.request": {"level": "ERROR"},
         "django.server": {"level": "WARNING" if LOG_FORMAT == "json" else "INFO"},

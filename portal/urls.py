@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
 
+from diseases.freshness import public_page
 from diseases.sitemaps import SECTIONS
 
 from . import csp_reports, health, views
@@ -25,11 +26,16 @@ urlpatterns = [
     # An index of sections, each paged (?p=2) in files of 5,000 addresses: see diseases/sitemaps.py.
     path(
         "sitemap.xml",
-        sitemaps.index,
+        public_page(sitemaps.index),
         {"sitemaps": SECTIONS, "sitemap_url_name": "sitemap-section"},
         name="sitemap",
     ),
-    path("sitemap-<section>.xml", sitemaps.sitemap, {"sitemaps": SECTIONS}, name="sitemap-section"),
+    path(
+        "sitemap-<section>.xml",
+        public_page(sitemaps.sitemap, query=["p"]),
+        {"sitemaps": SECTIONS},
+        name="sitemap-section",
+    ),
     path("robots.txt", views.robots_txt, name="robots"),
     path("health/live", health.live, name="health-live"),
     path("health/ready", health.ready, name="health-ready"),

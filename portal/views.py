@@ -3,26 +3,31 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from diseases.freshness import public_page
 from diseases.models import DataRelease, Disease
+from diseases.pages import letter_counts
 from diseases.provenance import SOURCES
 
 RECENTLY_UPDATED_COUNT = 8
 
 
+@public_page
 def home(request):
     published = Disease.objects.published()
     recent = published.recently_updated().only("name", "slug", "content_updated_at")
     return render(
         request,
         "portal/home.html",
-        {"recent": recent[:RECENTLY_UPDATED_COUNT], "letters": published.letter_counts()},
+        {"recent": recent[:RECENTLY_UPDATED_COUNT], "letters": letter_counts()},
     )
 
 
+@public_page
 def about(request):
     return render(request, "portal/about.html")
 
 
+@public_page
 def about_data(request):
     """The data sources, the releases loaded here, and the citation and licence notices they ask for."""
     return render(
@@ -35,6 +40,7 @@ def about_data(request):
 ROBOTS_DISALLOWED = ["/admin/", "/api/", "/search/", "/match/", "/compare/", "/support/"]
 
 
+@public_page
 def robots_txt(request):
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOWED), ""]
     lines.append(f"Sitemap: {settings.SITE_URL.rstrip('/')}{reverse('sitemap')}")

@@ -56,4 +56,6 @@ def allow(request, *, scope: str, rate: str) -> bool:
         # An unreachable cache must not turn a parent away: let the form through and say so in the log.
         logger.warning("Rate limit not checked, the cache is unavailable (%s)", type(exc).__name__)
         return True
-    return used <= limit.count
+    # None: the cache could not count (django-redis treats an unreachable Redis as a miss, and logs
+    # the outage once); let the form through, as above.
+    return used is None or used <= limit.count

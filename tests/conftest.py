@@ -256,3 +256,43 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.slow)
     # The real catalogue is committed once and kept, so the tests that read it run last.
     items.sort(key=_uses_real_data)
+
+
+# --- Page cache -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def no_page_cache(settings):
+    """Public pages rendered every time: for tests that count a view's own queries."""
+    settings.PAGE_CACHE_ENABLED = False
+    settings.PAGE_BODY_CACHE_ENABLED = False
+
+
+@pytest.fixture
+def cache_outage_log():
+    """The once-per-outage log filter of this process, as if no outage had been seen yet."""
+    import logging
+
+    (outages,) = logging.getLogger("portal.cache").filters
+    outages._last_failure = None
+    yield outages
+    outages._last_failure = None
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The shared cache is a real Redis (TEST_REDIS_URL, db 4 by default), configured as in production;
+    the test's keys are deleted afterwards."""
+    import redis
+
+    from tests.helpers import TEST_REDIS_URL, redis_caches
+
+    try:
+        redis.Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=1).ping()
+    except redis.exceptions.ConnectionError:
+        pytest.fail(f"no Redis answers at {TEST_REDIS_URL} (.ci/run starts one)")
+    settings.CACHES = redis_caches()
+    from django.core.cache import cache
+
+    yield cache
+    cache.delete_pattern("*")

@@ -1,5 +1,8 @@
 """Small helpers shared by tests."""
 
+import os
+import uuid
+
 
 def _bound_value(bound_field):
     value = bound_field.value()
@@ -45,3 +48,23 @@ def restore_role_groups():
 
     for module_name, function_name in ROLE_MIGRATIONS:
         getattr(importlib.import_module(module_name), function_name)(apps, None)
+
+
+# --- Redis ------------------------------------------------------------------------------------
+
+# The suite's Redis database; each test that uses it works under a key prefix of its own.
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/4")
+
+
+def redis_caches(location=None):
+    """CACHES for a real Redis as production configures it (django-redis), under a fresh key prefix."""
+    from portal.settings import redis_cache
+
+    return {"default": redis_cache(location or TEST_REDIS_URL, KEY_PREFIX=f"test-{uuid.uuid4().hex}")}
+
+
+def unreachable_redis_caches():
+    """CACHES naming a Redis port where nothing listens: a Redis outage."""
+    from tests.conftest import free_port
+
+    return redis_caches(f"redis://127.0.0.1:{free_port()}/0")

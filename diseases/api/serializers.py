@@ -8,7 +8,6 @@ from rest_framework import serializers
 from diseases import comparison, matching, search
 from diseases.identifiers import HPO_ID_MESSAGE, HPO_ID_RE
 from diseases.inheritance import EXPLANATIONS
-from diseases.markup import render_markdown
 from diseases.models import (
     Annotation,
     DataRelease,
@@ -24,6 +23,7 @@ from diseases.pages import (
     definition,
     excluded_symptoms,
     rendered_sections,
+    summary_html,
     symptom_bands,
     symptom_row,
 )
@@ -219,7 +219,7 @@ class DiseaseDetailSerializer(serializers.Serializer):
         return [synonym.name for synonym in disease.synonyms.all()]
 
     def get_summary_html(self, disease) -> str:
-        return str(render_markdown(disease.summary, anchor_prefix="summary"))
+        return str(summary_html(disease))
 
     @extend_schema_field(SectionSerializer(many=True))
     def get_sections(self, disease):

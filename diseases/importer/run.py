@@ -6,6 +6,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from diseases.bulk import batched
+from diseases.freshness import content_changed
 from diseases.matching import build_similarity_index
 from diseases.models import Annotation, DataRelease, Disease, DiseaseCharacteristic
 from diseases.search import indexes_are_stale, rebuild_search_index
@@ -109,6 +110,8 @@ def import_data(*, if_changed=False, progress=None, stdout=None, **paths) -> Sum
         remove_terms(gone_terms, summary)
         record_releases(releases, summary, now)
         mark_changed_pages(summary, now)
+        # Bulk writes send no signals: one move of the generation, committed with the import.
+        content_changed()
     refresh_planner_statistics()
     # After a run that changed nothing, only if the indexes are missing or stale: it then writes nothing.
     rebuild_indexes(summary, only_if_stale=not summary.totals.total)

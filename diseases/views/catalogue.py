@@ -4,20 +4,29 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
 from diseases import services
 from diseases.browsing import letter_groups
+from diseases.freshness import public_page
 from diseases.identifiers import Identifier, Source
 from diseases.models import Category, Disease, DiseaseRevision
-from diseases.pages import DiseasePage, public_url, published_disease_or_404
+from diseases.pages import (
+    DiseasePage,
+    disease_page_html,
+    letter_counts,
+    public_url,
+    published_disease_or_404,
+)
 
 from .moved import follows_merged_pages
 
 
+@public_page(query=["letter", "page"])
 def disease_index(request):
     """The letters with their counts; with ``?letter=``, every disease under that letter on one page."""
     if "q" in request.GET:
@@ -25,7 +34,7 @@ def disease_index(request):
         return redirect(f"{reverse('diseases:search')}?{urlencode({'q': request.GET['q']})}")
     letter = request.GET.get("letter", "").upper()
     published = Disease.objects.published()
-    context = {"letter": "", "groups": [], "letters": published.letter_counts()}
+    context = {"letter": "", "groups": [], "letters": letter_counts()}
     if letter in Disease.INDEX_LETTERS:
         # A "page" parameter from the old paginated index is ignored: the whole letter is here.
         context["letter"] = letter
@@ -44,18 +53,23 @@ def _render_disease(request, disease):
     return render(request, "diseases/detail.html", {"page": DiseasePage.build(disease), "disease": disease})
 
 
+@public_page
 @follows_merged_pages
 def disease_detail(request, slug):
     if "revision" in request.GET and can_preview(request.user):
         return revision_preview(request, slug)
     try:
-        disease = published_disease_or_404(slug)
+        disease = published_disease_or_404(slug, reads=Disease.objects.published().with_family)
     except Http404:
         if can_preview(request.user):
             # Staff see the draft at its future address, under a "draft preview" banner.
             return disease_preview(request, slug)
         raise
-    return _render_disease(request, disease)
+
+    def render(page):
+        return render_to_string("diseases/detail.html", {"page": page, "disease": disease}, request)
+
+    return HttpResponse(disease_page_html(disease, render))
 
 
 @never_cache
@@ -95,12 +109,14 @@ def gard_redirect(request, gard_id):
     return redirect(disease, permanent=True)
 
 
+@public_page
 def category_list(request):
     return render(
         request, "diseases/categories.html", {"categories": Category.objects.with_published_counts()}
     )
 
 
+@public_page(query=["page"])
 def category_detail(request, slug):
     category = get_object_or_404(Category.objects.only("name", "slug"), slug=slug)
     diseases = Disease.objects.published().filter(categories=category).for_index()

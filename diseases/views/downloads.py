@@ -11,6 +11,7 @@ import json
 from django.http import HttpResponse
 from django.views.decorators.http import conditional_page, require_safe
 
+from diseases.freshness import public_page
 from diseases.models import DataRelease, Disease
 from diseases.pages import NOTICE, SYMPTOM_COLUMNS, published_disease_or_404, symptom_rows
 
@@ -36,6 +37,7 @@ def _csv_cell(value):
 
 
 # conditional_page adds an ETag hashed from the body and answers 304 when a client already has it.
+@public_page
 @require_safe
 @conditional_page
 @follows_merged_pages
@@ -49,6 +51,7 @@ def symptoms_csv(request, slug):
     return response
 
 
+@public_page
 @require_safe
 @conditional_page
 @follows_merged_pages

@@ -4,10 +4,12 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
+from diseases.freshness import public_page
 from diseases.models import DataRelease, DiseaseGene, Gene
 from diseases.provenance import SOURCES
 
 
+@public_page(query=["page"])
 def gene_detail(request, symbol):
     gene = get_object_or_404(Gene.objects.all(), symbol=symbol)
     links = DiseaseGene.objects.published_diseases_of(gene)

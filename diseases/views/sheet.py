@@ -3,12 +3,14 @@
 from django.http import Http404
 from django.shortcuts import redirect, render
 
+from diseases.freshness import public_page
 from diseases.models import Disease
 from diseases.pages import SheetPage, published_disease_or_404
 
 from .moved import follows_merged_pages
 
 
+@public_page
 @follows_merged_pages
 def disease_sheet(request, slug):
     disease = published_disease_or_404(slug, reads=Disease.objects.published().for_sheet)

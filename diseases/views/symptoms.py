@@ -6,9 +6,11 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 
+from diseases.freshness import public_page
 from diseases.models import Annotation, DataRelease, Phenotype
 
 
+@public_page(query=["page"])
 def symptom_detail(request, hpo_id):
     """The published diseases that list the term are grouped by how often they have it."""
     phenotype = get_object_or_404(

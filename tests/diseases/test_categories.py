@@ -62,7 +62,7 @@ def test_an_unknown_category_is_a_friendly_404(client):
     assert "could not find that page" in response.content.decode()
 
 
-def test_category_list_query_count_is_constant(client, django_assert_num_queries):
+def test_category_list_query_count_is_constant(client, django_assert_num_queries, no_page_cache):
     for index in range(16):
         category = CategoryFactory(name=f"Area {index}")
         for _ in range(index % 3):
@@ -72,7 +72,9 @@ def test_category_list_query_count_is_constant(client, django_assert_num_queries
 
 
 @pytest.mark.parametrize("size", [2, 40])
-def test_category_page_query_count_does_not_grow_with_diseases(client, django_assert_num_queries, size):
+def test_category_page_query_count_does_not_grow_with_diseases(
+    client, django_assert_num_queries, no_page_cache, size
+):
     category = CategoryFactory(name="Neurology", slug="neurology")
     for _ in range(size):
         DiseaseFactory().categories.add(category)

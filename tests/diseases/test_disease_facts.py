@@ -170,7 +170,9 @@ def test_an_unknown_gene_is_404(client):
 
 
 @pytest.mark.parametrize("count", [2, 60])
-def test_the_gene_page_query_count_does_not_grow_with_its_diseases(client, django_assert_num_queries, count):
+def test_the_gene_page_query_count_does_not_grow_with_its_diseases(
+    client, django_assert_num_queries, no_page_cache, count
+):
     gene = GeneFactory(symbol="ABC1")
     for _ in range(count):
         DiseaseGeneFactory(gene=gene)

@@ -204,7 +204,7 @@ def test_draft_preview_offers_no_download_links(admin_client):
     assert "symptoms.csv" not in html
 
 
-def test_download_query_count_does_not_grow_with_symptoms(client, django_assert_num_queries):
+def test_download_query_count_does_not_grow_with_symptoms(client, django_assert_num_queries, no_page_cache):
     small, large = disease_with_symptoms(3), disease_with_symptoms(300)
     DataReleaseFactory()
     # The disease, its symptom rows with their terms, their everyday names, and the HPO release.

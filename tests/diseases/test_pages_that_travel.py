@@ -216,7 +216,9 @@ def test_the_pages_section_lists_the_ways_in_and_dates_the_data_page(client):
 
 
 @pytest.mark.parametrize("count", [3, 60])
-def test_sitemap_sections_take_the_same_queries_however_many_pages(client, django_assert_num_queries, count):
+def test_sitemap_sections_take_the_same_queries_however_many_pages(
+    client, django_assert_num_queries, count, no_page_cache
+):
     for _ in range(count):
         disease = DiseaseFactory()
         AnnotationFactory(disease=disease)

@@ -119,7 +119,9 @@ def test_without_a_summary_the_sheet_gives_the_definition_with_its_source(client
 
 
 @pytest.mark.parametrize("count", [3, 300])
-def test_the_sheet_takes_the_same_queries_for_3_or_300_symptoms(client, django_assert_num_queries, count):
+def test_the_sheet_takes_the_same_queries_for_3_or_300_symptoms(
+    client, django_assert_num_queries, count, no_page_cache
+):
     disease = disease_with_everything(count)
     # The disease, 7 prefetches (symptom rows, everyday names, other names, definitions, genes,
     # inheritance and onset, organisations) and the data releases.

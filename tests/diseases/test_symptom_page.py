@@ -123,7 +123,7 @@ def test_shows_the_hpo_release(client, spleen, hpo_release):
 
 @pytest.mark.parametrize("disease_count", [3, 60])
 def test_query_count_does_not_grow_with_diseases(
-    client, django_assert_num_queries, spleen, hpo_release, disease_count
+    client, django_assert_num_queries, no_page_cache, spleen, hpo_release, disease_count
 ):
     for band in [Band.VERY_FREQUENT, Band.FREQUENT, Band.RARE] * (disease_count // 3):
         AnnotationFactory(phenotype=spleen, band=band)

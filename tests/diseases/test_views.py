@@ -131,7 +131,7 @@ def test_editor_learn_more_link_replaces_the_generated_one(client):
 
 @pytest.mark.parametrize("count", [3, 300])
 def test_disease_page_query_count_does_not_grow_with_symptoms_genes_or_types(
-    client, django_assert_num_queries, count
+    client, django_assert_num_queries, no_page_cache, count
 ):
     disease = disease_with_everything(count)
     # The page, 14 prefetches (two levels of types among them) and the loaded data releases.
@@ -259,3 +259,15 @@ def test_an_editor_resource_anywhere_replaces_the_generated_link_to_that_site(cl
     html = client.get(disease.get_absolute_url()).content.decode()
     assert html.count("clinicaltrials.gov") == 1
     assert "www.ncbi.nlm.nih.gov/gtr/" in html  # same host as GeneReviews, but another site
+
+
+def test_the_letter_counts_are_kept_until_the_content_changes(client, no_page_cache):
+    kept = DiseaseFactory(name="Alport syndrome")
+    DiseaseFactory(name="Angelman syndrome")
+    assert client.get(reverse("diseases:index")).context["letters"]["A"] == 2
+    # A change no signal reports: only a kept count explains the index still saying 2.
+    Disease.objects.filter(pk=kept.pk).update(status=Disease.Status.DRAFT)
+    assert client.get(reverse("home")).context["letters"]["A"] == 2
+    kept.refresh_from_db()
+    kept.save()  # any real save moves the content generation
+    assert client.get(reverse("diseases:index")).context["letters"]["A"] == 1

@@ -65,16 +65,7 @@ def test_something_that_is_not_a_report_gets_400(client):
     assert post(client, {"hello": "world"}).status_code == 400
 
 
-def test_reports_are_rate_limited_per_client(settings):
-    import uuid
-
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": "redis://127.0.0.1:6379/3",
-            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
-        }
-    }
+def test_reports_are_rate_limited_per_client(redis_cache, settings):
     settings.CSP_REPORT_RATE = "2/m"
     browser = Client()
     assert [post(browser, REPORT).status_code for _ in range(3)] == [204, 204, 429]

@@ -8,10 +8,7 @@ from django.utils import timezone
 from portal import health
 from support.models import OutboxMessage
 from tests.factories import ConnectionRequestFactory
-
-DEAD_REDIS = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/3"}
-}
+from tests.helpers import unreachable_redis_caches
 
 
 @pytest.mark.django_db
@@ -34,7 +31,7 @@ def test_ready_reports_database_cache_and_migrations(client):
 
 @pytest.mark.django_db
 def test_ready_is_503_when_the_cache_is_down(settings):
-    settings.CACHES = DEAD_REDIS
+    settings.CACHES = unreachable_redis_caches()
     response = Client().get("/health/ready")
     assert response.status_code == 503
     assert response.json()["checks"] == {"database": "ok", "cache": "failing", "migrations": "ok"}

@@ -1,0 +1,175 @@
+"""Whole public pages for anonymous readers from the shared cache, and HTTP caching for browsers and a CDN.
+
+A request is served from the cache, or stored there, only when all of these hold:
+
+- it is a GET or HEAD without the session cookie (so nobody signed in, or half-way through the
+  second factor, is ever served a cached page or has theirs stored);
+- its view is marked ``@public_page`` (``diseases.freshness``) and its query names only the
+  parameters that view declares;
+- the answer is a 200 that sets no cookie, does not vary on Cookie and is not marked private.
+
+A cached page carries the content generation it was rendered under and is served only while that
+generation is current (see ``diseases.freshness`` for why that is immediate and race-free). Pages
+are kept per address and host, under a key that also names the deployed code.
+
+Pages are kept gzipped and sent so to readers who accept it (``Vary: Accept-Encoding``).
+
+Public answers get ``Cache-Control: public`` with ``max-age``, ``s-maxage`` and
+``stale-while-revalidate``, and an ``ETag`` made of the code release and the content generation, so
+a client that already has the page is answered 304 before anything is rendered or read. Every other
+answer that does not say otherwise gets ``Cache-Control: private, no-cache``.
+
+The middleware sits below the request log, the security headers and CSP, which are added afresh to
+every answer, and above sessions, CSRF and authentication, which a cached answer never needs.
+"""
+
+import gzip
+import hashlib
+import logging
+import re
+from functools import lru_cache
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseNotModified
+from django.urls import Resolver404, resolve
+from django.utils.cache import has_vary_header, patch_cache_control, patch_vary_headers
+from django.utils.http import parse_etags
+from django.utils.text import compress_string
+
+from diseases import freshness
+
+logger = logging.getLogger(__name__)
+
+READS = {"GET", "HEAD"}
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+NOT_SHARED = ("private", "no-store", "no-cache")
+
+
+def is_anonymous_read(request) -> bool:
+    return request.method in READS and settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+
+@lru_cache(maxsize=4096)
+def _public_mark(urlconf, path):
+    """The view's ``PublicPage`` mark, remembered per address: resolving costs more than a cached page."""
+    try:
+        return getattr(resolve(path, urlconf).func, "public_page", None)
+    except Resolver404:
+        return None
+
+
+def public_page_of(request):
+    """The ``PublicPage`` mark of the view at this address, if the page may be cached with this query."""
+    public = _public_mark(getattr(request, "urlconf", None) or settings.ROOT_URLCONF, request.path_info)
+    if public is None:
+        return None
+    if not request.META.get("QUERY_STRING"):
+        return public
+    try:
+        query = set(request.GET)
+    except Exception:  # a query Django refuses to parse is answered further down
+        return None
+    return public if query <= public.query else None
+
+
+def page_key(request) -> str:
+    """The cache key of this address on this host. The Host header is taken as sent: a page is only
+    ever stored by a request that passed Django's host check, so an unknown host finds nothing."""
+    address = f"{request.scheme}://{request.META.get('HTTP_HOST', '')}{request.get_full_path()}"
+    digest = hashlib.blake2b(address.encode(), digest_size=16).hexdigest()
+    return f"page:{freshness.code_release()}:{digest}"
+
+
+def etag_for(token) -> str:
+    return f'W/"{freshness.code_release()}-{token}"'
+
+
+def client_has(request, etag) -> bool:
+    offered = request.META.get("HTTP_IF_NONE_MATCH")
+    if not offered:
+        return False
+    weak = etag.removeprefix("W/")
+    return any(tag.removeprefix("W/") == weak for tag in parse_etags(offered))
+
+
+def make_public(response, etag=None):
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=settings.PAGE_CACHE_MAX_AGE,
+        s_maxage=settings.PAGE_CACHE_S_MAXAGE,
+        stale_while_revalidate=settings.PAGE_CACHE_STALE_WHILE_REVALIDATE,
+    )
+    if etag:
+        response["ETag"] = etag
+    return response
+
+
+def make_private(response):
+    if not response.has_header("Cache-Control"):
+        patch_cache_control(response, private=True, no_cache=True)
+    return response
+
+
+def not_modified(etag):
+    return make_public(HttpResponseNotModified(), etag)
+
+
+def stored_answer(request, status, headers, compressed):
+    """A stored page as this reader asked for it: gzipped, as browsers and CDNs accept, or plain.
+
+    Pages are kept gzipped (a fifth of their size, no secret in them to leak through compression),
+    so serving the many readers who accept gzip costs no compression and moves fewer bytes.
+    """
+    if ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+        response = HttpResponse(compressed, status=status, headers=headers)
+        response["Content-Encoding"] = "gzip"
+    else:
+        response = HttpResponse(gzip.decompress(compressed), status=status, headers=headers)
+    response["Content-Length"] = str(len(response.content))
+    return response
+
+
+def is_shareable(response) -> bool:
+    """An answer that is the same for everyone: a 200 with no cookie, no Vary: Cookie, nothing private."""
+    if response.status_code != 200 or response.streaming:
+        return False
+    cache_control = response.get("Cache-Control", "")
+    if response.cookies or has_vary_header(response, "Cookie") or any(w in cache_control for w in NOT_SHARED):
+        # A public page that touched the session or the CSRF token: a bug to fix, not a page to share.
+        logger.warning("A public page was not cached: it set a cookie, varies on Cookie or is private")
+        return False
+    return True
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not (is_anonymous_read(request) and public_page_of(request)):
+            return make_private(self.get_response(request))
+        if not settings.PAGE_CACHE_ENABLED:
+            response = self.get_response(request)
+            return make_public(response) if is_shareable(response) else make_private(response)
+
+        key = page_key(request)
+        found = cache.get_many([freshness.GENERATION_KEY, key])
+        token = freshness.current_token(found.get(freshness.GENERATION_KEY), looked_in_cache=True)
+        etag = etag_for(token)
+        if client_has(request, etag):
+            return not_modified(etag)  # the reader's copy is current: nothing rendered, nothing read
+        stored = found.get(key)
+        if stored is not None and stored[0] == token:
+            return stored_answer(request, *stored[1:])
+
+        response = self.get_response(request)
+        if not is_shareable(response):
+            return make_private(response)
+        make_public(response, etag)
+        patch_vary_headers(response, ["Accept-Encoding"])
+        headers = {name: value for name, value in response.items() if name.lower() != "content-length"}
+        entry = (token, response.status_code, headers, compress_string(response.content))
+        cache.set(key, entry, timeout=settings.PAGE_CACHE_TIMEOUT)
+        return stored_answer(request, *entry[1:])

@@ -1,0 +1,351 @@
+"""Benchmark what readers come for, through gunicorn on PostgreSQL with the full catalogue, with wrk.
+
+    python scripts/bench_serve.py              # fresh database portal_bench_serve, dropped at the end
+    python scripts/bench_serve.py --keep       # keep the database (a second run then skips the import)
+    python scripts/bench_serve.py --rounds 1 --skip-pool   # quicker
+
+It creates its own PostgreSQL database, migrates it, imports the real data and the demo page, and
+starts a Redis server of its own on a free loopback port (so it can stop it). gunicorn runs with the
+repo's gunicorn.conf.py, production settings (DEBUG off) and ``--workers`` processes, with a
+trivial view added for the benchmark (``/bench/ok``, through the same middleware). wrk, with
+``--connections`` connections and accepting gzip as browsers do, then measures in one run, each page
+and the trivial view taking turns ``--rounds`` times (the median of each is printed):
+
+* the trivial view, the baseline every page is a share of;
+* the ALPS and cystic fibrosis pages, the home page and the A–Z index at A: "cached", from the page
+  cache; "uncached", with the page cache off (PAGE_CACHE_ENABLED=false: every request reaches its
+  view, as after any change, and a disease page whose own content did not change comes from the
+  HTML it keeps); "rendered", with that off too (PAGE_BODY_CACHE_ENABLED=false: as after a change
+  to the page itself or a new data release), with persistent database connections and again with
+  Django's psycopg pool (``--skip-pool`` leaves that out);
+* 32 connections for 30 s over all those pages, with Redis up and then with Redis stopped,
+  counting answers that are not 2xx or 3xx.
+
+It prints requests per second, the share of the trivial view, p50 and p99 latency, and the targets:
+cached disease page, home and index >= 0.7 x the trivial view with p99 <= 50 ms; the uncached
+disease page >= 0.05 x; no error under load, with or without Redis. It exits non-zero when a target
+is missed. Only loopback traffic; every run is bounded in time.
+"""
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from statistics import median
+
+from benchlib import (
+    ROOT,
+    admin_sql,
+    free_port,
+    get,
+    manage,
+    production_env,
+    query,
+    server_url,
+    stop,
+    wait_until_ready,
+    with_database,
+)
+
+DATABASE = "portal_bench_serve"
+TRIVIAL = "/bench/ok"
+CACHED_SHARE, CACHED_P99_MS, UNCACHED_DISEASE_SHARE = 0.7, 50.0, 0.05
+UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+BENCH_URLS = """
+from django.http import HttpResponse
+from django.urls import path
+
+from portal.urls import handler400, handler403, handler404, handler500, urlpatterns  # noqa: F401
+
+
+def ok(request):
+    return HttpResponse("ok", content_type="text/plain")
+
+
+urlpatterns = [path("bench/ok", ok), *urlpatterns]
+"""
+
+# wrk asks for each of these in turn (one list per connection), for the mixed load.
+ROTATE_LUA = """
+paths = {%s}
+counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", paths[(counter %% #paths) + 1])
+end
+"""
+
+
+def wrk(port, path, seconds, connections, script=None):
+    """wrk's figures for ``path``: requests/s, p50 and p99 in ms, and answers that were errors."""
+    # As browsers and CDNs do, it accepts gzip.
+    command = ["wrk", "--latency", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s"]
+    command += ["-H", "Accept-Encoding: gzip, deflate"]
+    if script:
+        command += ["-s", script]
+    result = subprocess.run(
+        [*command, f"http://127.0.0.1:{port}{path}"],
+        capture_output=True,
+        text=True,
+        timeout=seconds + 60,
+    )
+    if result.returncode:
+        sys.exit(f"wrk failed: {result.stderr[-2000:]}")
+    out = result.stdout
+
+    def latency(percent):
+        value, unit = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s)\s*$", out, re.MULTILINE).groups()
+        return float(value) * UNIT_MS[unit]
+
+    errors = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses: (\d+)", out))
+    socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50": latency(50),
+        "p99": latency(99),
+        "requests": int(re.search(r"(\d+) requests in", out).group(1)),
+        "errors": errors,  # answers that were not 2xx or 3xx
+        "socket_errors": sum(int(n) for n in socket.groups()) if socket else 0,
+    }
+
+
+class RedisServer:
+    def __init__(self):
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process = subprocess.Popen(
+            [
+                "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ],
+            stdout=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while (
+            subprocess.run(["redis-cli", "-p", str(self.port), "ping"], capture_output=True).stdout
+            != b"PONG\n"
+        ):
+            if time.monotonic() > deadline:
+                sys.exit("redis-server did not start")
+            time.sleep(0.1)
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            self.process.wait(timeout=10)
+
+
+class Gunicorn:
+    """The repo's gunicorn.conf.py with ``workers`` processes and the given settings."""
+
+    def __init__(self, env, workers, **overrides):
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [str(Path(sys.executable).with_name("gunicorn"))],
+            cwd=ROOT,
+            env={
+                **env,
+                "GUNICORN_BIND": f"127.0.0.1:{self.port}",
+                "WEB_CONCURRENCY": str(workers),
+                "GUNICORN_LOG_LEVEL": "warning",
+                **overrides,
+            },
+        )
+        wait_until_ready(self.port, self.process, TRIVIAL)
+
+    def stop(self):
+        stop(self.process)
+
+
+def catalogue_paths(database_url):
+    ((cystic_fibrosis,),) = query(
+        database_url,
+        "SELECT slug FROM diseases_disease WHERE status = 'published' AND lower(name) = 'cystic fibrosis' "
+        "ORDER BY id LIMIT 1",
+    ) or [(None,)]
+    if cystic_fibrosis is None:
+        sys.exit("no published 'Cystic fibrosis' page: is the real data imported?")
+    return {
+        "ALPS disease page": "/diseases/autoimmune-lymphoproliferative-syndrome/",
+        "cystic fibrosis page": f"/diseases/{cystic_fibrosis}/",
+        "home": "/",
+        "A–Z index, letter A": "/diseases/?letter=A",
+    }
+
+
+def warm(port, paths):
+    for path in paths:
+        status, _ = get(port, path)
+        if status != 200:
+            sys.exit(f"{path} answered {status}")
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--duration", type=int, default=5, help="seconds per measurement (default 5)")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="measurements of each page, taking turns (default 3)"
+    )
+    parser.add_argument("--connections", type=int, default=16, help="wrk connections (default 16)")
+    parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes (default 4)")
+    parser.add_argument("--load-seconds", type=int, default=30, help="seconds of each 32-connection run")
+    parser.add_argument("--skip-pool", action="store_true", help="do not measure the psycopg pool")
+    parser.add_argument("--keep", action="store_true", help="keep the benchmark database for the next run")
+    options = parser.parse_args()
+    if not (
+        1 <= options.duration <= 120 and 1 <= options.connections <= 256 and 1 <= options.load_seconds <= 300
+    ):
+        sys.exit("--duration 1..120, --connections 1..256, --load-seconds 1..300")
+    for tool in ("wrk", "redis-server", "redis-cli"):
+        if not shutil.which(tool):
+            sys.exit(f"{tool} is not installed (make bench-serve installs wrk and redis-server from Debian)")
+
+    server = server_url()
+    database_url = with_database(server, DATABASE)
+    scratch = tempfile.TemporaryDirectory(prefix="bench-serve-")
+    Path(scratch.name, "bench_serve_urls.py").write_text(BENCH_URLS)
+    Path(scratch.name, "bench_serve_settings.py").write_text(
+        'from bench_settings import *  # noqa: F403\nROOT_URLCONF = "bench_serve_urls"\n'
+    )
+    redis = RedisServer()
+    env = production_env(scratch.name, database_url, REDIS_URL=redis.url)
+    env["DJANGO_SETTINGS_MODULE"] = "bench_serve_settings"
+    for variable in ("DATABASE_POOL", "PAGE_CACHE_ENABLED", "PAGE_BODY_CACHE_ENABLED", "WEB_CONCURRENCY"):
+        env.pop(variable, None)
+
+    if not admin_sql(server, f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE}'"):
+        admin_sql(server, f'CREATE DATABASE "{DATABASE}"')
+    running = []
+    try:
+        print(f"Preparing {DATABASE}: migrate, import_data, load_demo ...", flush=True)
+        started = time.monotonic()
+        manage(env, "migrate", "--noinput")
+        manage(env, "import_data", "--if-changed")
+        manage(env, "load_demo")
+        ((published,),) = query(
+            database_url, "SELECT count(*) FROM diseases_disease WHERE status = 'published'"
+        )
+        print(f"  ready in {time.monotonic() - started:.0f} s: {published:,} published pages", flush=True)
+        pages = catalogue_paths(database_url)
+        rows = []
+
+        def run_server(mode, **overrides):
+            """Each page and the trivial view in turn, ``--rounds`` times; the median round of each.
+
+            Taking turns, rather than one long run each, spreads whatever else the machine is doing
+            over all of them alike, and each page's share is of the trivial view in the same rounds.
+            """
+            gunicorn = Gunicorn(env, options.workers, **overrides)
+            running.append(gunicorn)
+            paths = {"trivial view": TRIVIAL, **pages}
+            warm(gunicorn.port, list(paths.values()) * options.workers * 2)
+            wrk(gunicorn.port, TRIVIAL, 2, options.connections)  # every thread has its connection
+            runs = {label: [] for label in paths}
+            for _ in range(options.rounds):
+                for label, path in paths.items():
+                    runs[label].append(wrk(gunicorn.port, path, options.duration, options.connections))
+            trivial = median(run["rps"] for run in runs["trivial view"])
+            for label, figures in runs.items():
+                row = {key: median(run[key] for run in figures) for key in ("rps", "p50", "p99", "requests")}
+                row["errors"] = sum(run["errors"] for run in figures)
+                row["socket_errors"] = sum(run["socket_errors"] for run in figures)
+                row["share"] = row["rps"] / trivial
+                rows.append((label, mode, row))
+                print(
+                    f"  {label:<24} {mode:<22} {row['rps']:8.0f} req/s  {row['share']:5.2f}  "
+                    f"p50 {row['p50']:6.1f} ms  p99 {row['p99']:6.1f} ms",
+                    flush=True,
+                )
+            return gunicorn
+
+        print(
+            f"Measuring: {options.rounds} rounds of {options.duration} s each, {options.connections} connections:",
+            flush=True,
+        )
+        cached = run_server("cached")
+        # After any change the page cache starts again: pages are served by their views, the disease
+        # pages from the HTML each keeps until its own content changes.
+        run_server("uncached", PAGE_CACHE_ENABLED="false").stop()
+        # After a change to the page itself, or a new data release: rendered from the database.
+        nothing_kept = {"PAGE_CACHE_ENABLED": "false", "PAGE_BODY_CACHE_ENABLED": "false"}
+        run_server("rendered", **nothing_kept).stop()
+        if not options.skip_pool:
+            run_server("rendered, psycopg pool", **nothing_kept, DATABASE_POOL="true").stop()
+
+        script = Path(scratch.name, "rotate.lua")
+        script.write_text(ROTATE_LUA % ", ".join(f'"{path}"' for path in [TRIVIAL, *pages.values()]))
+        print(f"Load: 32 connections for {options.load_seconds} s over all pages ...", flush=True)
+        with_redis = wrk(cached.port, "/", options.load_seconds, 32, script=str(script))
+        redis.stop()
+        time.sleep(0.5)
+        without_redis = wrk(cached.port, "/", options.load_seconds, 32, script=str(script))
+
+        failed = print_table(rows, with_redis, without_redis, options)
+        sys.exit(1 if failed else 0)
+    finally:
+        for gunicorn in running:
+            gunicorn.stop()
+        redis.stop()
+        scratch.cleanup()
+        if not options.keep:
+            admin_sql(server, f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+
+
+def print_table(rows, with_redis, without_redis, options):
+    """The figures as one table with each target's verdict; True when a target was missed."""
+    print()
+    print(
+        f"gunicorn {options.workers} workers (gunicorn.conf.py), PostgreSQL, production settings, "
+        f"wrk {options.connections} connections, median of {options.rounds} rounds of {options.duration} s, "
+        f"{os.cpu_count()} cores"
+    )
+    print("| page | served | req/s | share of the trivial view | p50 | p99 | target |")
+    print("|---|---|---|---|---|---|---|")
+    failed = False
+    for label, mode, figures in rows:
+        target = ""
+        if mode == "cached" and label != "trivial view":
+            ok = figures["share"] >= CACHED_SHARE and figures["p99"] <= CACHED_P99_MS
+            target = f"≥ {CACHED_SHARE} and p99 ≤ {CACHED_P99_MS:.0f} ms: {'ok' if ok else 'MISSED'}"
+            failed |= not ok
+        elif mode == "uncached" and label.endswith("disease page"):
+            ok = figures["share"] >= UNCACHED_DISEASE_SHARE
+            target = f"≥ {UNCACHED_DISEASE_SHARE}: {'ok' if ok else 'MISSED'}"
+            failed |= not ok
+        if figures["errors"]:
+            failed = True
+            target += f" ({figures['errors']} errors)"
+        print(
+            f"| {label} | {mode} | {figures['rps']:,.0f} | {figures['share']:.2f} | "
+            f"{figures['p50']:.1f} ms | {figures['p99']:.1f} ms | {target} |"
+        )
+    print()
+    for name, figures in (("Redis up", with_redis), ("Redis stopped", without_redis)):
+        ok = figures["errors"] == 0
+        failed |= not ok
+        print(
+            f"32 connections, {options.load_seconds} s, all pages, {name}: {figures['requests']:,} requests, "
+            f"{figures['rps']:,.0f} req/s, p99 {figures['p99']:.1f} ms, {figures['errors']} answers not 2xx/3xx "
+            f"(target none: {'ok' if ok else 'MISSED'}), {figures['socket_errors']} socket errors"
+        )
+    return failed
+
+
+if __name__ == "__main__":
+    main()
