@@ -346,11 +346,12 @@ def test_drafts_are_still_edited_directly(editor_client):
 # --- Scheduled publishing -------------------------------------------------------------------------------
 
 
+# The worker closes a connection left inside a transaction (as a test's would be), so this test commits.
+@pytest.mark.django_db(transaction=True)
 def test_a_revision_approved_for_later_is_applied_by_the_task_at_its_time(
     in_review, reviewer, database_tasks, django_capture_on_commit_callbacks
 ):
     start = timezone.now().replace(microsecond=0)
-    # The job is queued once the approval commits, as it would be outside a test transaction.
     with time_machine.travel(start, tick=False), django_capture_on_commit_callbacks(execute=True):
         services.approve_revision(
             revision=in_review, acting_user=reviewer, go_live_at=start + timedelta(hours=2)
