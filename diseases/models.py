@@ -150,6 +150,18 @@ class DiseaseQuerySet(models.QuerySet):
     def without_written_content(self):
         return self.exclude(Disease.written_content_q())
 
+    def showing_only_names(self):
+        """Pages with nothing to read but their names: no text, definition, genes, symptoms, facts or family."""
+        return self.filter(
+            definitions__isnull=True,
+            gene_links__isnull=True,
+            annotations__isnull=True,
+            characteristics__isnull=True,
+            parents__isnull=True,
+            subtypes__isnull=True,
+            classifications__isnull=True,
+        ).without_written_content()
+
     def with_pending_revision_status(self):
         """Each page with its pending revision's status (``revision_status``), or None, in the same query."""
         pending = DiseaseRevision.objects.pending().filter(disease=OuterRef("pk")).values("status")[:1]

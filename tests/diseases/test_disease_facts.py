@@ -213,3 +213,13 @@ def test_about_data_names_every_source_with_its_release_licence_and_citation(cli
     assert "Mondo: Unifying diseases for the world, by the world" in html
     assert "UniProt: the Universal Protein Knowledgebase" in html
     assert "Genenames.org: the HGNC resources in 2023" in html
+
+
+def test_a_page_shows_only_names_until_it_has_something_to_read():
+    bare = DiseaseFactory(name="Bare disease", summary="")
+    DiseaseGeneFactory(disease=DiseaseFactory(summary=""))
+    DiseaseDefinitionFactory(disease=DiseaseFactory(summary=""))
+    DiseaseCharacteristicFactory(disease=DiseaseFactory(summary=""))
+    DiseaseClassificationFactory(disease=DiseaseFactory(summary=""))
+    DiseaseFactory(summary="Children with it bruise easily.")
+    assert list(Disease.objects.showing_only_names()) == [bare]

@@ -24,19 +24,7 @@ class Command(BaseCommand):
         with_definition = published.filter(definitions__is_hidden=False).distinct().count()
         with_text = published.with_written_content().count()
         with_genes = published.filter(gene_links__isnull=False).distinct().count()
-        names_only = (
-            published.filter(
-                definitions__isnull=True,
-                gene_links__isnull=True,
-                annotations__isnull=True,
-                characteristics__isnull=True,
-                parents__isnull=True,
-                subtypes__isnull=True,
-                classifications__isnull=True,
-            )
-            .without_written_content()
-            .count()
-        )
+        names_only = published.showing_only_names().count()
         records = ExternalIdentifier.objects.filter(source__in=RECORD_SOURCES, disease__in=published)
         joined = ExternalIdentifier.JoinedBy
         by_mondo = records.filter(joined_by=joined.MONDO).count()
