@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from diseases.identifiers import parse_curie
 
 from .errors import ImportFileError
-from .reading import read_lines
+from .reading import read_table
 
-REQUIRED_COLUMNS = ["ncbi_gene_id", "gene_symbol", "disease_id"]
+COLUMNS = {"ncbi_gene_id": "ncbi_gene_id", "symbol": "gene_symbol", "disease_id": "disease_id"}
 NCBI_GENE_ID = re.compile(r"^\d{1,10}$")
 NO_SYMBOL = "-"
 SYMBOL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9@._/-]{0,39}$")
@@ -32,23 +32,8 @@ class GeneLinks:
 
 def parse_genes(path, version, progress_stage=None) -> GeneLinks:
     links = GeneLinks(version=version)
-    columns = None
-    for number, line in read_lines(path, progress_stage):
-        cells = line.split("\t")
-        if columns is None:
-            missing = [name for name in REQUIRED_COLUMNS if name not in cells]
-            if missing:
-                raise ImportFileError(path, number, f"the column header lacks {', '.join(missing)}.")
-            columns = [cells.index(name) for name in REQUIRED_COLUMNS]
-            width = len(cells)
-            continue
-        if not line.strip():
-            continue
-        if len(cells) != width:
-            raise ImportFileError(
-                path, number, f"expected {width} tab-separated columns, found {len(cells)}."
-            )
-        ncbi_gene_id, symbol, disease_id = (cells[index].strip() for index in columns)
+    for number, row in read_table(path, COLUMNS, progress_stage):
+        ncbi_gene_id, symbol, disease_id = row["ncbi_gene_id"], row["symbol"], row["disease_id"]
         if symbol == NO_SYMBOL:
             continue
         if not NCBI_GENE_ID.match(ncbi_gene_id):
@@ -58,6 +43,6 @@ def parse_genes(path, version, progress_stage=None) -> GeneLinks:
         if parse_curie(disease_id) is None:
             raise ImportFileError(path, number, f'"{disease_id}" is not a disease id such as OMIM:219700.')
         links.by_record.setdefault(disease_id, {}).setdefault(int(ncbi_gene_id), symbol)
-    if columns is None or not links.by_record:
+    if not links.by_record:
         raise ImportFileError(path, None, "the file holds no gene annotations.")
     return links

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from .errors import ImportFileError
-from .reading import read_lines
+from .reading import read_table
 
 COLUMNS = {
     "hgnc_id": "HGNC ID",
@@ -38,23 +38,7 @@ class HgncGenes:
 
 def parse_hgnc(path, version, progress_stage=None) -> HgncGenes:
     genes = HgncGenes(version=version)
-    index = None
-    for number, line in read_lines(path, progress_stage):
-        cells = line.split("\t")
-        if index is None:
-            missing = [header for header in COLUMNS.values() if header not in cells]
-            if missing:
-                raise ImportFileError(path, number, f"the column header lacks {', '.join(missing)}.")
-            index = {key: cells.index(header) for key, header in COLUMNS.items()}
-            width = len(cells)
-            continue
-        if not line.strip():
-            continue
-        if len(cells) != width:
-            raise ImportFileError(
-                path, number, f"expected {width} tab-separated columns, found {len(cells)}."
-            )
-        row = {key: cells[position].strip() for key, position in index.items()}
+    for number, row in read_table(path, COLUMNS, progress_stage):
         if row["status"] != APPROVED:
             continue
         if not HGNC_ID.match(row["hgnc_id"]) or not row["symbol"]:
@@ -66,6 +50,6 @@ def parse_hgnc(path, version, progress_stage=None) -> HgncGenes:
         genes.by_symbol[gene.symbol] = gene
         if gene.ncbi_gene_id is not None:
             genes.by_ncbi_id[gene.ncbi_gene_id] = gene
-    if index is None or not genes.by_symbol:
+    if not genes.by_symbol:
         raise ImportFileError(path, None, "the file holds no approved genes.")
     return genes

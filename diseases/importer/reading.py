@@ -35,3 +35,28 @@ def read_lines(path, progress_stage=None):
             yield number, text.rstrip("\r\n")
         if number == 0:
             raise ImportFileError(path, None, "the file is empty.")
+
+
+def read_table(path, columns, progress_stage=None):
+    """Yield ``(line_number, row)`` for each row of a tab-separated file whose first line names its columns.
+
+    ``columns`` maps the keys of ``row`` to the header's names; other columns are ignored. Blank lines
+    are skipped; a row with more or fewer cells than the header is reported, not guessed at.
+    """
+    positions = None
+    for number, line in read_lines(path, progress_stage):
+        cells = line.split("\t")
+        if positions is None:
+            missing = [header for header in columns.values() if header not in cells]
+            if missing:
+                raise ImportFileError(path, number, f"the column header lacks {', '.join(missing)}.")
+            positions = {key: cells.index(header) for key, header in columns.items()}
+            width = len(cells)
+            continue
+        if not line.strip():
+            continue
+        if len(cells) != width:
+            raise ImportFileError(
+                path, number, f"expected {width} tab-separated columns, found {len(cells)}."
+            )
+        yield number, {key: cells[position].strip() for key, position in positions.items()}

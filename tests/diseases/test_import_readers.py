@@ -184,6 +184,8 @@ def test_gene_links_are_read_per_record_skipping_genes_without_a_symbol(tmp_path
         (genes_text([gene_row("x55", "FAS", "OMIM:601859")]), 'line 2: "x55" is not an NCBI gene id'),
         (genes_text([gene_row(355, "FAS", "OMIM601859")]), 'line 2: "OMIM601859" is not a disease id'),
         (genes_text(default_genes()).rstrip("\n"), "the file ends in the middle of this line"),
+        (genes_text(default_genes()) + "355\tFAS\n", "expected 6 tab-separated columns, found 2."),
+        ("ncbi_gene_id\tgene_symbol\tdisease_id\n", "the file holds no gene annotations."),
     ],
 )
 def test_a_malformed_gene_file_is_refused_naming_the_line(tmp_path, text, problem):
