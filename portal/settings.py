@@ -424,7 +424,9 @@ CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_CREDENTIALS = False
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
-CORS_EXPOSE_HEADERS = ["ETag"]
+# Scripts on other sites may read these: the ETag to ask again cheaply, Retry-After when throttled,
+# and the request id to quote when they report a problem.
+CORS_EXPOSE_HEADERS = ["ETag", "Retry-After", "X-Request-ID"]
 
 # --- Portal ---------------------------------------------------------------
 SITE_NAME = env.str("SITE_NAME", default="Rare Disease Portal")

@@ -119,7 +119,9 @@ def test_get_is_allowed_from_any_origin_without_credentials(client, alps):
     response = client.get("/api/v1/diseases/", headers={"Origin": "https://clinic.example"})
     assert response["Access-Control-Allow-Origin"] == "*"
     assert not response.has_header("Access-Control-Allow-Credentials")
-    assert "ETag" in response["Access-Control-Expose-Headers"]
+    exposed = {name.strip() for name in response["Access-Control-Expose-Headers"].split(",")}
+    assert {"ETag", "Retry-After", "X-Request-ID"} <= exposed
+    assert response["X-Request-ID"]
     assert "Origin" in response["Vary"]
 
 
