@@ -22,7 +22,7 @@ from tests.factories import (
     ReferenceFactory,
     ResourceFactory,
 )
-from tests.helpers import admin_form_data
+from tests.helpers import admin_form_data, restore_role_groups
 
 pytestmark = pytest.mark.django_db
 Status = DiseaseRevision.Status
@@ -346,10 +346,15 @@ def test_drafts_are_still_edited_directly(editor_client):
 # --- Scheduled publishing -------------------------------------------------------------------------------
 
 
+@pytest.fixture
+def role_groups_restored(transactional_db):
+    restore_role_groups()  # an earlier transactional test may have flushed them
+
+
 # The worker closes a connection left inside a transaction (as a test's would be), so this test commits.
 @pytest.mark.django_db(transaction=True)
 def test_a_revision_approved_for_later_is_applied_by_the_task_at_its_time(
-    in_review, reviewer, database_tasks, django_capture_on_commit_callbacks
+    role_groups_restored, in_review, reviewer, database_tasks, django_capture_on_commit_callbacks
 ):
     start = timezone.now().replace(microsecond=0)
     with time_machine.travel(start, tick=False), django_capture_on_commit_callbacks(execute=True):
