@@ -97,7 +97,10 @@ def test_adding_a_symptom_by_its_everyday_name_adds_its_id_to_the_address(client
 def test_adding_an_unclear_word_offers_the_symptoms_it_could_mean(client, catalogue):
     html = client.get(MATCH, {"hpo": "HP:0000421", "add": "seizure onset"}).content.decode()
     assert "Which symptom did you mean by “seizure onset”?" in html
-    assert f'href="{MATCH}?hpo=HP%3A0000421&amp;hpo=HP%3A0007359">Add Focal-onset seizure</a> <span class="muted">(HP:0007359)</span>' in html
+    assert (
+        f'href="{MATCH}?hpo=HP%3A0000421&amp;hpo=HP%3A0007359">Add Focal-onset seizure</a> <span class="muted">(HP:0007359)</span>'
+        in html
+    )
 
 
 def test_adding_a_word_that_finds_nothing_says_so(client, catalogue):
