@@ -380,6 +380,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        # django-axes announces itself in every process, so its banner would begin each command's output;
+        # its record of sign-ins (axes.handlers) stays at INFO.
+        "axes.apps": {"level": "WARNING"},
         "portal.cache": {"filters": ["once_per_outage"]},
         # The request log line says the same, once, without the body or the query values.
         "django.request": {"level": "ERROR"},

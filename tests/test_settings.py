@@ -95,3 +95,17 @@ def test_one_proxy_setting_drives_the_scheme_header_and_the_api_throttle():
     assert _setting_values(PRODUCTION, *names) == ["None", "0"]
     behind_two = {**PRODUCTION, "TRUSTED_PROXIES": "2"}
     assert _setting_values(behind_two, *names) == ["('HTTP_X_FORWARDED_PROTO', 'https')", "2"]
+
+
+def test_commands_start_without_the_sign_in_lockouts_banner():
+    """django-axes announces itself at INFO in every process; its audit of sign-ins stays at INFO."""
+    result = _run_check(PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+    assert "AXES: BEGIN" not in result.stdout + result.stderr
+    levels = _setting_values(
+        PRODUCTION,
+        "__import__('logging').getLogger('axes.apps').getEffectiveLevel()",
+        "__import__('logging').getLogger('axes.handlers.database').getEffectiveLevel()",
+    )
+    assert levels == ["30", "20"]
