@@ -1,7 +1,6 @@
 """What every page's template may read: facts the whole site shares."""
 
-from django.conf import settings
-
+from diseases.pages import public_url
 from diseases.search import MAX_QUERY_LENGTH
 
 
@@ -11,7 +10,7 @@ def canonical_url(request) -> str:
     The query string is dropped (a search or a form state is not a page of its own) except a page
     number past the first, which lists other rows. A template may set its own (the A–Z letters do).
     """
-    address = settings.SITE_URL.rstrip("/") + request.path
+    address = public_url(request.path)
     page = request.GET.get("page", "")
     if page.isascii() and page.isdigit() and int(page) > 1:
         address += f"?page={int(page)}"

@@ -81,17 +81,18 @@ def csp_report(request):
     if not violations:
         return JsonResponse({"detail": "This is not a CSP violation report."}, status=400)
     for violation in violations:
+        fields = {
+            "directive": str(violation["directive"])[:40],
+            "blocked": _address_part(violation["blocked"]),
+            "document": _address_part(violation["document"]),
+            "source": _address_part(violation["source"]),
+            "line": violation["line"] if isinstance(violation["line"], int) else None,
+        }
         logger.warning(
             "CSP violation: %s blocked %s on %s",
-            str(violation["directive"])[:40],
-            _address_part(violation["blocked"]),
-            _address_part(violation["document"]),
-            extra={
-                "directive": str(violation["directive"])[:40],
-                "blocked": _address_part(violation["blocked"]),
-                "document": _address_part(violation["document"]),
-                "source": _address_part(violation["source"]),
-                "line": violation["line"] if isinstance(violation["line"], int) else None,
-            },
+            fields["directive"],
+            fields["blocked"],
+            fields["document"],
+            extra=fields,
         )
     return HttpResponse(status=204)

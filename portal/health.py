@@ -110,7 +110,6 @@ def monitoring_report():
     }
 
 
-@never_cache
 def _monitoring(request):
     report = monitoring_report()
     if request.GET.get("format") == "json":

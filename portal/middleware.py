@@ -7,7 +7,6 @@ import uuid
 
 from django.conf import settings
 from django.urls import Resolver404, resolve
-from django.utils.http import parse_header_parameters
 
 from support.log_filters import redact
 
@@ -117,14 +116,12 @@ class RequestCharsetMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        content_type = request.META.get("CONTENT_TYPE", "")
-        if content_type:
-            _, parameters = parse_header_parameters(content_type)
-            charset = parameters.get("charset", "").strip().strip("\"'").lower()
-            if charset and charset not in UTF8:
-                return errors.error_response(
-                    request,
-                    400,
-                    detail="Please send the request body in UTF-8; this one declared another charset.",
-                )
+        # Django parsed the Content-Type header when it built the request.
+        charset = request.content_params.get("charset", "").strip().strip("\"'").lower()
+        if charset and charset not in UTF8:
+            return errors.error_response(
+                request,
+                400,
+                detail="Please send the request body in UTF-8; this one declared another charset.",
+            )
         return self.get_response(request)

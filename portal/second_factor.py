@@ -25,7 +25,6 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.cache import never_cache
 from django_otp import DEVICE_ID_SESSION_KEY, user_has_device, verify_token
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -128,14 +127,11 @@ def _context(request, title, **extra):
 
 
 def _render_recovery_codes(request, codes):
-    response = render(
+    return render(
         request, "admin/second_factor/recovery_codes.html", _context(request, "Recovery codes", codes=codes)
     )
-    response["Cache-Control"] = "no-store"
-    return response
 
 
-@never_cache
 def _verify(request):
     user = request.user
     if user.is_verified():
@@ -170,7 +166,6 @@ def _verify(request):
     )
 
 
-@never_cache
 def _setup(request):
     """Enrol (or replace) the authenticator app: scan the QR code, type one code, keep the recovery codes."""
     user = request.user
@@ -204,12 +199,9 @@ def _setup(request):
         secret=" ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
         required=is_required_for(user),
     )
-    response = render(request, "admin/second_factor/setup.html", context)
-    response["Cache-Control"] = "no-store"
-    return response
+    return render(request, "admin/second_factor/setup.html", context)
 
 
-@never_cache
 def _qr(request):
     """The QR code of the user's pending (unconfirmed) app device, as SVG; 404 once there is none."""
     pending = _app_device(request.user, confirmed=False)
@@ -217,11 +209,9 @@ def _qr(request):
         return HttpResponse(status=404)
     response = HttpResponse(content_type="image/svg+xml")
     write_qrcode_image(pending.config_url, response)
-    response["Cache-Control"] = "no-store"
     return response
 
 
-@never_cache
 def _overview(request):
     user = request.user
     if request.method == "POST" and user.is_verified():
@@ -246,7 +236,8 @@ def _overview(request):
     return render(request, "admin/second_factor/overview.html", context)
 
 
-# Every view needs an active staff member signed in (admin_view also adds CSRF protection).
+# Every view needs an active staff member signed in; admin_view also adds CSRF protection and
+# never_cache (no-store), so no code, secret or QR image is kept by a browser or a proxy.
 verify = admin.site.admin_view(_verify)
 setup = admin.site.admin_view(_setup)
 qr = admin.site.admin_view(_qr)

@@ -265,7 +265,6 @@ AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 # Off by default only while developing (DEBUG on), so `make run` never asks for it.
 ADMIN_SECOND_FACTOR_REQUIRED = env.bool("ADMIN_SECOND_FACTOR_REQUIRED", default=not DEBUG)
 ADMIN_SECOND_FACTOR_GROUPS = ["Coordinators"]
-OTP_TOTP_ISSUER = env.str("SITE_NAME", default="Rare Disease Portal")
 # One-time codes handed out at enrolment, for the day the phone is lost.
 ADMIN_SECOND_FACTOR_RECOVERY_CODES = 10
 
@@ -433,6 +432,7 @@ CORS_EXPOSE_HEADERS = ["ETag", "Retry-After", "X-Request-ID"]
 
 # --- Portal ---------------------------------------------------------------
 SITE_NAME = env.str("SITE_NAME", default="Rare Disease Portal")
+OTP_TOTP_ISSUER = SITE_NAME  # the name authenticator apps list the account under
 # Data packages downloaded from PyPI for the import (see diseases/importer/packages.py) are kept here,
 # outside the project, so a fresh clone or CI run on the same machine does not fetch them again.
 DATA_CACHE_DIR = env.path(

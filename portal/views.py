@@ -1,11 +1,10 @@
-from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
 from diseases.freshness import public_page
 from diseases.models import DataRelease, Disease
-from diseases.pages import letter_counts
+from diseases.pages import letter_counts, public_url
 from diseases.provenance import SOURCES
 
 RECENTLY_UPDATED_COUNT = 8
@@ -43,5 +42,5 @@ ROBOTS_DISALLOWED = ["/admin/", "/api/", "/search/", "/match/", "/compare/", "/s
 @public_page
 def robots_txt(request):
     lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOWED), ""]
-    lines.append(f"Sitemap: {settings.SITE_URL.rstrip('/')}{reverse('sitemap')}")
+    lines.append(f"Sitemap: {public_url(reverse('sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
