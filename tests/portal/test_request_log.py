@@ -58,3 +58,20 @@ def test_a_request_id_from_a_trusted_proxy_is_kept_and_otherwise_replaced(settin
     settings.TRUSTED_PROXIES = 1
     assert Client().get("/about/", headers={"X-Request-ID": offered})["X-Request-ID"] == offered
     assert Client().get("/about/", headers={"X-Request-ID": "bad id\n"})["X-Request-ID"] != "bad id\n"
+
+
+def test_a_link_token_is_blanked_even_when_the_request_is_answered_before_routing(client, caplog):
+    from support.tokens import WITHDRAW, make_link_token
+
+    token = make_link_token(WITHDRAW, "5f0c6a52-8d1e-4d43-9a53-6f1f0b0e9a11")
+    with caplog.at_level(logging.INFO, logger="portal.requests"):
+        refused = client.post(
+            f"/support/withdraw/{token}/",
+            "a=1",
+            content_type="application/x-www-form-urlencoded; charset=latin-1",
+        )
+        slashless = client.get(f"/support/withdraw/{token}")
+    assert (refused.status_code, slashless.status_code) == (400, 301)
+    paths = [record.path for record in request_records(caplog)]
+    assert paths == ["/support/withdraw/[token]/", "/support/withdraw/[token]"]
+    assert all(token not in record.getMessage() for record in caplog.records)
