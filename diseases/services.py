@@ -380,10 +380,10 @@ def _apply_revision(revision, edit, approver, now):
     disease = Disease.objects.select_for_update().get(pk=revision.disease_id)
     author = revision.created_by or revision.updated_by
     reason = f"Revision #{revision.pk} by {author or 'an editor'}, approved by {approver}"
-    apply_edit(disease=disease, edit=edit, acting_user=approver, reason=reason)
+    # Set before the edit is written, so the page is saved (and its history recorded) once.
     disease.content_updated_at = disease.last_reviewed_at = now
     disease.last_reviewed_by = approver
-    disease.save(update_fields=["content_updated_at", "last_reviewed_at", "last_reviewed_by", "updated_at"])
+    apply_edit(disease=disease, edit=edit, acting_user=approver, reason=reason)
     _set_status(revision, Status.APPLIED, approver, applied_at=now)
     notifications.revision_approved(revision=revision)
     return revision

@@ -254,8 +254,10 @@ def test_the_reviewer_sees_a_word_diff_and_a_preview_at_the_pages_address(review
 
 def test_approving_applies_it_at_once_records_who_and_moves_the_dates(in_review, reviewer, client):
     before = timezone.now()
+    versions_before = in_review.disease.history.count()
     services.approve_revision(revision=in_review, acting_user=reviewer)
     disease = Disease.objects.get(pk=in_review.disease_id)
+    assert disease.history.count() == versions_before + 1  # one version per approval
     assert disease.summary.endswith("we now know why.[1]")
     assert disease.last_reviewed_by == reviewer and disease.last_reviewed_at >= before
     assert disease.content_updated_at >= before
