@@ -956,21 +956,6 @@ class DiseaseRevisionQuerySet(models.QuerySet):
         """Pending revisions ``user`` started or last saved."""
         return self.pending().filter(Q(created_by=user) | Q(updated_by=user))
 
-    def for_review_list(self):
-        """A list of revisions with their page and people, in one query."""
-        return self.select_related("disease", "created_by", "updated_by", "submitted_by").only(
-            "status",
-            "version",
-            "updated_at",
-            "submitted_at",
-            "go_live_at",
-            "disease__name",
-            "disease__slug",
-            "created_by__username",
-            "updated_by__username",
-            "submitted_by__username",
-        )
-
 
 class DiseaseRevision(models.Model):
     """The next version of a published page, waiting for a reviewer: readers see the page as it is.

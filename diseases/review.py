@@ -34,10 +34,7 @@ class RevisionDiff:
 
 
 def _label(model, name):
-    attname_field = {f.attname: f for f in model._meta.concrete_fields}.get(name) or model._meta.get_field(
-        name
-    )
-    return str(attname_field.verbose_name).capitalize()
+    return str(model._meta.get_field(name).verbose_name).capitalize()  # get_field knows attnames too
 
 
 def _shown(model, name, value, phenotypes):
@@ -47,7 +44,7 @@ def _shown(model, name, value, phenotypes):
     if name == "phenotype_id":
         phenotype = phenotypes.get(value)
         return f"{phenotype.name} ({phenotype.hpo_id})" if phenotype else str(value)
-    model_field = {f.attname: f for f in model._meta.concrete_fields}[name]
+    model_field = model._meta.get_field(name)
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(value, bool):

@@ -553,7 +553,7 @@ def rerender_texts(*, only_outdated=False, batch_size=500) -> int:
     """
     written = 0
     pages = Disease.objects.only("pk", "texts_html", *Disease.CONTENT_FIELDS).order_by("pk")
-    for start in range(0, pages.count() + batch_size, batch_size):
+    for start in range(0, pages.count(), batch_size):
         batch = list(pages[start : start + batch_size])
         outdated = [d for d in batch if not (only_outdated and markup.is_current(d.texts_html, d.texts))]
         for disease in outdated:
