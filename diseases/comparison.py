@@ -19,18 +19,17 @@ the number of symptoms.
 
 from dataclasses import dataclass, field
 
+from django.core.validators import slug_re
 from django.db import models
 
 from .matching import current_data
 from .matching.ranking import MIN_LINK_IC
-from .models import Annotation, DiseaseCharacteristic, DiseaseRedirect
+from .models import Annotation, Disease, DiseaseCharacteristic, DiseaseRedirect
 from .pages import everyday_name
 
 MIN_DISEASES = 2
 MAX_DISEASES = 4
-# Slugs are letters, digits, hyphens and underscores; anything else cannot name a page.
-SLUG_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
-SLUG_MAX_LENGTH = 255
+SLUG_MAX_LENGTH = Disease._meta.get_field("slug").max_length
 RELATED_BY = (
     "Symptoms share a row when one is a more specific form of the other in the Human Phenotype "
     "Ontology (for example seizure and focal-onset seizure); the row is named by the more general one."
@@ -57,7 +56,7 @@ class CellTerm:
 
     @property
     def band_label(self):
-        return str(Annotation.BAND_SHORT_LABELS[self.band])
+        return Annotation.BAND_SHORT_LABELS[self.band]
 
 
 @dataclass
@@ -74,7 +73,7 @@ class Cell:
 
     @property
     def band_label(self):
-        return str(Annotation.BAND_SHORT_LABELS[self.band])
+        return Annotation.BAND_SHORT_LABELS[self.band]
 
 
 @dataclass
@@ -154,7 +153,8 @@ class Selection:
 
 
 def _is_slug(value):
-    return 0 < len(value) <= SLUG_MAX_LENGTH and set(value) <= SLUG_CHARACTERS
+    """Letters, digits, hyphens and underscores (Django's slug pattern); anything else names no page."""
+    return len(value) <= SLUG_MAX_LENGTH and slug_re.match(value) is not None
 
 
 def select_diseases(values, published) -> Selection:

@@ -19,7 +19,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
-from django.utils.text import Truncator
+from django.utils.text import Truncator, capfirst
 
 from .freshness import code_release, remember
 from .inheritance import EXPLANATIONS
@@ -162,7 +162,7 @@ def symptom_row(annotation, hpo_version) -> dict:
         "term": phenotype.name,
         "lay_names": phenotype.lay_names,
         "band": annotation.band,
-        "band_label": str(Annotation.BAND_SHORT_LABELS[annotation.band]),
+        "band_label": Annotation.BAND_SHORT_LABELS[annotation.band],
         "frequency": annotation.frequency,
         "onset": annotation.onset,
         "not_a_feature": annotation.is_excluded,
@@ -254,7 +254,7 @@ def script_json(data):
 def everyday_name(phenotype) -> str:
     """A symptom in plain words: its first everyday name, or its medical name when it has none."""
     names = phenotype.lay_names
-    return names[0][:1].upper() + names[0][1:] if names else phenotype.name
+    return capfirst(names[0]) if names else phenotype.name
 
 
 def medical_code(system, code) -> dict:
@@ -430,6 +430,12 @@ class SheetSymptom:
     band_label: str
 
 
+def _sheet_symptom(row) -> SheetSymptom:
+    plain = everyday_name(row.phenotype)
+    medical = row.phenotype.name if plain != row.phenotype.name else ""
+    return SheetSymptom(plain, medical, Annotation.BAND_SHORT_LABELS[row.band])
+
+
 @dataclass
 class SheetPage:
     """The one-page summary to print for a new doctor, a school nurse or a babysitter."""
@@ -456,14 +462,7 @@ class SheetPage:
         shown_definition = definition(disease, releases)
         summary = plain_text(disease.summary)
         rows = [row for band in symptom_bands(disease) for row in band.rows]
-        symptoms = [
-            SheetSymptom(
-                everyday_name(row.phenotype),
-                row.phenotype.name if everyday_name(row.phenotype) != row.phenotype.name else "",
-                str(Annotation.BAND_SHORT_LABELS[row.band]),
-            )
-            for row in rows[:SHEET_SYMPTOMS]
-        ]
+        symptoms = [_sheet_symptom(row) for row in rows[:SHEET_SYMPTOMS]]
         genes = [link for link in disease.gene_links.all() if link.is_main]
         organisations = list(disease.resources.all())
         inheritance = characteristics(disease, DiseaseCharacteristic.Kind.INHERITANCE)

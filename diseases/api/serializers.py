@@ -328,7 +328,7 @@ class AnnotatedDiseaseSerializer(serializers.Serializer):
         return self.context["request"].build_absolute_uri(path)
 
     def get_band_label(self, annotation) -> str:
-        return str(Annotation.BAND_SHORT_LABELS[annotation.band])
+        return Annotation.BAND_SHORT_LABELS[annotation.band]
 
 
 class AnnotatedDiseasePageSerializer(serializers.Serializer):
@@ -521,8 +521,7 @@ class MatchResultsSerializer(serializers.Serializer):
 
 class CompareParametersSerializer(serializers.Serializer):
     d = serializers.ListField(
-        child=serializers.RegexField(
-            r"^[-a-zA-Z0-9_]+$",
+        child=serializers.SlugField(
             max_length=comparison.SLUG_MAX_LENGTH,
             error_messages={"invalid": "A disease's address is letters, digits, hyphens and underscores."},
             trim_whitespace=False,

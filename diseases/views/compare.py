@@ -11,7 +11,6 @@ from django.utils.http import urlencode
 
 from diseases import comparison, search
 from diseases.models import Disease, SearchTerm
-from diseases.pages import NOTICE
 
 NAME_CANDIDATES = 10
 
@@ -25,7 +24,7 @@ def compare(request):
     selection = comparison.select_diseases(values, Disease.objects.published())
     slugs = selection.slugs
     add = search.clean_query(request.GET.get("add", ""))
-    context = {"selection": selection, "add": add, "max_diseases": comparison.MAX_DISEASES, "notice": NOTICE}
+    context = {"selection": selection, "add": add, "max_diseases": comparison.MAX_DISEASES}
 
     if add and len(slugs) < comparison.MAX_DISEASES:
         hits = search.search(add, kinds=(SearchTerm.Kind.DISEASE,), limit=NAME_CANDIDATES).diseases
