@@ -81,3 +81,11 @@ def test_staff_see_the_backlog_queue_and_releases_without_personal_data(admin_cl
 def test_the_monitoring_page_is_for_staff_only(client):
     response = client.get("/admin/monitoring/")
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_every_admin_page_links_to_two_step_sign_in_and_monitoring_under_the_sites_name(admin_client):
+    html = admin_client.get("/admin/").content.decode()
+    assert "<title>Site administration | Rare Disease Portal admin</title>" in html
+    assert ">Rare Disease Portal administration</a>" in html
+    assert '<a href="/admin/second-factor/">Two-step sign-in</a>' in html
+    assert '<a href="/admin/monitoring/">Monitoring</a>' in html
