@@ -32,11 +32,11 @@ def _request_revision(request):
 
 def _revision_rows(request, model):
     """The revision's changes to rows of ``model`` for the form being shown (never for a posted one)."""
-    revision = _request_revision(request)
+    edit = getattr(request, "disease_revision_edit", None)  # parsed once, by get_object, for a GET
     kind = KIND_BY_MODEL.get(model)
-    if revision is None or kind is None or request.method != "GET":
+    if edit is None or kind is None:
         return []
-    return DiseaseEdit.from_json(revision.changes).rows.get(kind.key, [])
+    return edit.rows.get(kind.key, [])
 
 
 def _form_values(model, values):
@@ -125,7 +125,7 @@ class RevisionAdminMixin:
             return disease
         revision = request.disease_revision = services.pending_revision(disease)
         if revision is not None and request.method == "GET":
-            edit = DiseaseEdit.from_json(revision.changes)
+            edit = request.disease_revision_edit = DiseaseEdit.from_json(revision.changes)
             for name, value in edit.fields.items():
                 setattr(disease, name, value)
             disease.revision_categories = edit.categories

@@ -85,8 +85,7 @@ def revision_preview(request, slug):
     revision_id = request.GET["revision"]
     if not revision_id.isdigit():
         raise Http404("No such revision.")
-    disease = get_object_or_404(Disease.objects.only("pk"), slug=slug)
-    revision = get_object_or_404(DiseaseRevision.objects.pending(), disease=disease, pk=int(revision_id))
+    revision = get_object_or_404(DiseaseRevision.objects.pending(), disease__slug=slug, pk=int(revision_id))
     with services.revision_preview(revision, request.user) as revised:
         return render(
             request,

@@ -1,7 +1,6 @@
 """The printable one-page sheet of a disease, and the short address printed on it."""
 
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 
 from diseases.freshness import public_page
 from diseases.models import Disease
@@ -19,7 +18,4 @@ def disease_sheet(request, slug):
 
 def short_link(request, pk):
     """``/d/<number>/``, short enough to type from paper, leads to the page (its slug may change)."""
-    disease = Disease.objects.published().only("slug").filter(pk=pk).first()
-    if disease is None:
-        raise Http404("No published disease has this number.")
-    return redirect(disease)
+    return redirect(get_object_or_404(Disease.objects.published().only("slug"), pk=pk))
