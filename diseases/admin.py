@@ -206,9 +206,9 @@ class ReviewDueFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "yes":
-            return queryset.filter(Disease.review_due_q())
+            return queryset.review_due()
         if self.value() == "no":
-            return queryset.exclude(Disease.review_due_q())
+            return queryset.not_review_due()
         return queryset
 
 
@@ -227,11 +227,11 @@ class EditorialWorkFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "mine":
-            return queryset.filter(Disease.mine_q(request.user))
+            return queryset.mine(request.user)
         if self.value() == "review":
-            return queryset.filter(Disease.waiting_for_review_q())
+            return queryset.waiting_for_review()
         if self.value() == "scheduled":
-            return queryset.filter(Disease.scheduled_q())
+            return queryset.scheduled()
         return queryset
 
 

@@ -1,0 +1,69 @@
+"""The disease catalogue's tables, one module per concept; import them from here.
+
+Modules refer to each other in one direction (import-linter checks it), and name models of a
+module above them by string in foreign keys:
+
+- ``common``: who owns a row (``Origin``), a page's status and its one gate (``published_condition``),
+  page addresses;
+- ``catalogue``: a page's own rows (categories, other names, identifiers, definitions, family,
+  references, resources);
+- ``terms``: HPO terms, symptom rows (``Annotation``), inheritance and onset;
+- ``genes``: genes and their links to diseases;
+- ``editorial``: pending revisions and scheduled (un)publishing;
+- ``derived``: data releases loaded, search rows, the matching index, the content generation;
+- ``disease``: ``Disease`` itself, with each screen's read as a named queryset method.
+"""
+
+from .catalogue import (
+    PUBMED_ID_VALIDATOR,
+    Category,
+    DiseaseClassification,
+    DiseaseDefinition,
+    DiseaseFamily,
+    DiseaseRedirect,
+    DiseaseSynonym,
+    ExternalIdentifier,
+    Reference,
+    Resource,
+)
+from .common import Origin, PageStatus, page_address, published_condition
+from .derived import ContentGeneration, DataRelease, SearchTerm, SimilarityIndex
+from .disease import Disease, index_letter, page_row_lookups, symptom_table_lookups
+from .editorial import PENDING_STATUSES, DiseaseRevision, RevisionStatus, ScheduledTransition
+from .genes import DiseaseGene, Gene
+from .terms import Annotation, DiseaseCharacteristic, Phenotype, PhenotypeSynonym
+
+__all__ = [
+    "PENDING_STATUSES",
+    "PUBMED_ID_VALIDATOR",
+    "Annotation",
+    "Category",
+    "ContentGeneration",
+    "DataRelease",
+    "Disease",
+    "DiseaseCharacteristic",
+    "DiseaseClassification",
+    "DiseaseDefinition",
+    "DiseaseFamily",
+    "DiseaseGene",
+    "DiseaseRedirect",
+    "DiseaseRevision",
+    "DiseaseSynonym",
+    "ExternalIdentifier",
+    "Gene",
+    "Origin",
+    "PageStatus",
+    "Phenotype",
+    "PhenotypeSynonym",
+    "Reference",
+    "Resource",
+    "RevisionStatus",
+    "ScheduledTransition",
+    "SearchTerm",
+    "SimilarityIndex",
+    "index_letter",
+    "page_address",
+    "page_row_lookups",
+    "published_condition",
+    "symptom_table_lookups",
+]
