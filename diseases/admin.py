@@ -10,12 +10,20 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import services
-from .edits import edit_from_forms
-from .history import TextDiffContextHelper, related_changes
+from .editorial import editing, revert, workflow
+from .editorial.edits import EDITABLE_FIELDS, ROW_KINDS, edit_from_forms
+from .editorial.history import TextDiffContextHelper, related_changes
+from .editorial.revision_admin import (
+    EditTokenFormMixin,
+    RevisionAdminMixin,
+    RevisionAwareInlineFormSet,
+    RevisionAwareInlineMixin,
+)
 from .identifiers import parse_identifier
 from .markup import render_markdown
 from .models import (
+    EDIT_PERMISSION,
+    PUBLISH_PERMISSION,
     Annotation,
     Category,
     Disease,
@@ -28,15 +36,21 @@ from .models import (
     Reference,
     Resource,
 )
-from .revision_admin import (
-    EditTokenFormMixin,
-    RevisionAdminMixin,
-    RevisionAwareInlineFormSet,
-    RevisionAwareInlineMixin,
-)
 
 # Editors paste addresses without a scheme now and then; assume the secure one (Django 6's default).
 HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+
+
+def row_fields(kind_key, *, shown_before=(), shown_after=(), in_pairs=False):
+    """An inline's fields: what an editor may set there (``ROW_KINDS``, which ``apply_edit`` writes), with
+    the read-only ones it shows around them; ``in_pairs`` lays the editable ones out two to a line."""
+    editable = list(ROW_KINDS[kind_key].editable)
+    if in_pairs:
+        editable = [
+            tuple(editable[i : i + 2]) if i + 1 < len(editable) else editable[i]
+            for i in range(0, len(editable), 2)
+        ]
+    return [*shown_before, *editable, *shown_after]
 
 
 # --- Inlines ---------------------------------------------------------------------------------------
@@ -45,14 +59,14 @@ HTTPS_URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 class DiseaseSynonymInline(RevisionAwareInlineMixin, admin.TabularInline):
     model = DiseaseSynonym
     extra = 0
-    fields = ["name", "position", "origin"]
+    fields = row_fields("synonyms", shown_after=["origin"])
     readonly_fields = ["origin"]
 
 
 class ExternalIdentifierInline(admin.TabularInline):
     model = ExternalIdentifier
     extra = 0
-    fields = ["source", "code", "label", "link", "origin", "joined_by"]
+    fields = row_fields("identifiers", shown_after=["link", "origin", "joined_by"])
     readonly_fields = ["link", "origin", "joined_by"]
 
     # A published page's identifiers are not part of its revisions: they come from the sources, and an
@@ -104,16 +118,7 @@ class AnnotationInline(RevisionAwareInlineMixin, admin.TabularInline):
     form = AnnotationInlineForm
     extra = 0
     autocomplete_fields = ["phenotype"]
-    fields = [
-        "phenotype",
-        "band",
-        "band_corrected",
-        "is_excluded",
-        "is_hidden",
-        "frequency",
-        "source_record",
-        "evidence",
-    ]
+    fields = row_fields("annotations", shown_after=["frequency", "source_record", "evidence"])
     readonly_fields = ["frequency", "source_record", "evidence"]
     ordering = ["band", "phenotype__name"]
     classes = ["collapse"]
@@ -136,7 +141,7 @@ class DiseaseDefinitionInline(RevisionAwareInlineMixin, admin.StackedInline):
     model = DiseaseDefinition
     extra = 0
     can_delete = False
-    fields = ["source", "source_record", "text", "is_hidden"]
+    fields = row_fields("definitions", shown_before=["source", "source_record", "text"])
     readonly_fields = ["source", "source_record", "text"]
     verbose_name_plural = "imported definitions (the first one not hidden is shown)"
 
@@ -159,7 +164,7 @@ class ReferenceInlineFormSet(RevisionAwareInlineFormSet):
         if duplicates:
             raise ValidationError(f"Reference numbers must be unique; [{duplicates[0]}] is used twice.")
         texts = {field: getattr(self.instance, field) for field in Disease.CONTENT_FIELDS}
-        errors = services.missing_reference_errors(texts, numbers)
+        errors = editing.missing_reference_errors(texts, numbers)
         if errors:
             raise ValidationError(errors)
 
@@ -169,14 +174,14 @@ class ReferenceInline(RevisionAwareInlineMixin, admin.StackedInline):
     formfield_overrides = HTTPS_URL_FIELDS
     formset = ReferenceInlineFormSet
     extra = 0
-    fields = [("number", "title"), ("publisher", "published"), ("url", "pubmed_id")]
+    fields = row_fields("references", in_pairs=True)
 
 
 class ResourceInline(RevisionAwareInlineMixin, admin.StackedInline):
     model = Resource
     formfield_overrides = HTTPS_URL_FIELDS
     extra = 0
-    fields = [("section", "position"), ("title", "url"), "description"]
+    fields = row_fields("resources", in_pairs=True)
 
 
 # --- Filters ---------------------------------------------------------------------------------------
@@ -258,7 +263,7 @@ class DiseaseAdminForm(EditTokenFormMixin, forms.ModelForm):
 
     class Meta:
         model = Disease
-        fields = ["name", "slug", "gard_id", "categories", *Disease.CONTENT_FIELDS]
+        fields = [*EDITABLE_FIELDS, "categories"]
         widgets = {
             field: forms.Textarea(attrs={"rows": 8, "class": "markdown-source vLargeTextField"})
             for field in Disease.CONTENT_FIELDS
@@ -338,7 +343,7 @@ class DiseaseAdmin(RevisionAdminMixin, SimpleHistoryAdmin):
 
     # Permissions -------------------------------------------------------------------------------
     def has_publish_permission(self, request):
-        return request.user.has_perm(services.PUBLISH_PERMISSION)
+        return request.user.has_perm(PUBLISH_PERMISSION)
 
     def get_search_results(self, request, queryset, search_term):
         # "ORPHA:3261" finds the disease with that identifier, as readers would type it.
@@ -375,7 +380,7 @@ class DiseaseAdmin(RevisionAdminMixin, SimpleHistoryAdmin):
         return format_html('<a href="{}">Preview this draft</a>', preview)
 
     # Saving ------------------------------------------------------------------------------------
-    # The form and its inlines only describe the change; services.apply_edit writes it, all at once.
+    # The form and its inlines only describe the change; editing.apply_edit writes it, all at once.
     def save_model(self, request, obj, form, change):
         pass
 
@@ -387,21 +392,21 @@ class DiseaseAdmin(RevisionAdminMixin, SimpleHistoryAdmin):
         if change and Disease.objects.filter(pk=form.instance.pk, status=Disease.Status.PUBLISHED).exists():
             self.save_revision(request, form, edit)  # readers keep the published page until it is approved
         else:
-            services.apply_edit(disease=form.instance, edit=edit, acting_user=request.user)
+            editing.apply_edit(disease=form.instance, edit=edit, acting_user=request.user)
 
     # Workflow ----------------------------------------------------------------------------------
     def _run_transition(self, request, queryset, action):
         done = 0
         for disease in queryset.select_related(None).only("pk", "name", "status"):
             try:
-                services.transition(disease=disease, action=action, acting_user=request.user)
+                workflow.transition(disease=disease, action=action, acting_user=request.user)
                 done += 1
             except (ValidationError, PermissionDenied) as error:
                 self.message_user(
                     request, " ".join(getattr(error, "messages", [str(error)])), messages.WARNING
                 )
         if done:
-            label = services.TRANSITION_LABELS[action].lower()
+            label = workflow.done_label(action).lower()
             self.message_user(request, f"{label.capitalize()}: {done} page{'s' if done != 1 else ''}.")
 
     @admin.action(description="Send selected pages to review", permissions=["change"])
@@ -438,12 +443,12 @@ class DiseaseAdmin(RevisionAdminMixin, SimpleHistoryAdmin):
         ]
 
     def workflow_view(self, request, object_id, action):
-        if request.method != "POST" or action not in services.TRANSITIONS:
+        if request.method != "POST" or action not in workflow.TRANSITIONS:
             raise PermissionDenied
         disease = get_object_or_404(Disease, pk=object_id)
         try:
-            services.transition(disease=disease, action=action, acting_user=request.user)
-            self.message_user(request, f"{services.TRANSITION_LABELS[action]}: {disease.name}.")
+            workflow.transition(disease=disease, action=action, acting_user=request.user)
+            self.message_user(request, f"{workflow.done_label(action)}: {disease.name}.")
         except ValidationError as error:
             self.message_user(request, " ".join(error.messages), messages.ERROR)
         return HttpResponseRedirect(reverse("admin:diseases_disease_change", args=[disease.pk]))
@@ -455,9 +460,7 @@ class DiseaseAdmin(RevisionAdminMixin, SimpleHistoryAdmin):
         if not self.has_change_permission(request, disease):
             raise PermissionDenied
         try:
-            outcome = services.revert_disease(
-                disease=disease, history_id=history_id, acting_user=request.user
-            )
+            outcome = revert.revert_disease(disease=disease, history_id=history_id, acting_user=request.user)
         except ValidationError as error:
             self.message_user(request, " ".join(error.messages), messages.ERROR)
             return HttpResponseRedirect(reverse("admin:diseases_disease_history", args=[disease.pk]))
@@ -473,13 +476,13 @@ class DiseaseAdmin(RevisionAdminMixin, SimpleHistoryAdmin):
     @staticmethod
     @require_POST
     def markdown_preview_view(request):
-        if not request.user.has_perm(services.EDIT_PERMISSION):
+        if not request.user.has_perm(EDIT_PERMISSION):
             raise PermissionDenied
         return JsonResponse({"html": str(render_markdown(request.POST.get("text", "")[:100_000], "preview"))})
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:
-            context["workflow_actions"] = services.allowed_transitions(obj, request.user)
+            context["workflow_actions"] = workflow.allowed_transitions(obj, request.user)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     # History -----------------------------------------------------------------------------------

@@ -6,6 +6,6 @@ class DiseasesConfig(AppConfig):
     verbose_name = "Disease content"
 
     def ready(self):
-        from . import changes
+        from . import signals
 
-        changes.connect()
+        signals.connect()

@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
 from .identifiers import GENE_SYMBOL_PATTERN, HPO_ID_PATTERN
-from .views import catalogue, compare, downloads, finding, genes, sheet, symptoms
+from .views import catalogue, compare, downloads, finding, genes, previews, sheet, symptoms
 
 
 class HpoIdConverter:
@@ -39,7 +39,7 @@ urlpatterns = [
     path("diseases/<slug:slug>/symptoms.csv", downloads.symptoms_csv, name="symptoms-csv"),
     path("diseases/<slug:slug>/symptoms.json", downloads.symptoms_json, name="symptoms-json"),
     path("diseases/<slug:slug>/", catalogue.disease_detail, name="detail"),
-    path("diseases/<slug:slug>/preview/", catalogue.disease_preview, name="preview"),
+    path("diseases/<slug:slug>/preview/", previews.disease_preview, name="preview"),
     path("diseases/<slug:slug>/sheet/", sheet.disease_sheet, name="sheet"),
     path("d/<int:pk>/", sheet.short_link, name="short"),
     path("compare/", compare.compare, name="compare"),

@@ -28,12 +28,21 @@ from .catalogue import (
 )
 from .common import Origin, PageStatus, page_address, published_condition
 from .derived import ContentGeneration, DataRelease, SearchTerm, SimilarityIndex
-from .disease import Disease, index_letter, page_row_lookups, symptom_table_lookups
+from .disease import (
+    EDIT_PERMISSION,
+    PUBLISH_PERMISSION,
+    Disease,
+    index_letter,
+    page_row_lookups,
+    symptom_table_lookups,
+)
 from .editorial import PENDING_STATUSES, DiseaseRevision, RevisionStatus, ScheduledTransition
 from .genes import DiseaseGene, Gene
 from .terms import Annotation, DiseaseCharacteristic, Phenotype, PhenotypeSynonym
 
 __all__ = [
+    "EDIT_PERMISSION",
+    "PUBLISH_PERMISSION",
     "PENDING_STATUSES",
     "PUBMED_ID_VALIDATOR",
     "Annotation",

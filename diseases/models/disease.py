@@ -21,6 +21,12 @@ from .editorial import DiseaseRevision, ScheduledTransition
 from .genes import DiseaseGene
 from .terms import Annotation, DiseaseCharacteristic, PhenotypeSynonym
 
+# Who may change pages (Editors) and who may publish, unpublish and approve revisions (Reviewers); the
+# migrations give the groups these, and the editorial services, the admin and the mail read them here.
+EDIT_PERMISSION = "diseases.change_disease"
+PUBLISH_CODENAME = "publish_disease"
+PUBLISH_PERMISSION = f"diseases.{PUBLISH_CODENAME}"
+
 
 def index_letter(initial: str) -> str:
     """The A–Z letter a name starting with ``initial`` is filed under: its plain letter, else "0-9"."""
@@ -369,7 +375,7 @@ class Disease(models.Model):
     class Meta:
         ordering = ["name"]
         indexes = [models.Index(fields=["status", "name"])]
-        permissions = [("publish_disease", "Can publish and unpublish disease pages")]
+        permissions = [(PUBLISH_CODENAME, "Can publish and unpublish disease pages")]
 
     def __str__(self):
         return self.name

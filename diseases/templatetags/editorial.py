@@ -1,6 +1,6 @@
 from django import template
 
-from diseases.models import Disease
+from diseases.models import PUBLISH_PERMISSION, Disease
 
 register = template.Library()
 
@@ -12,4 +12,4 @@ def editorial_dashboard(context):
     if not user.has_perm("diseases.view_disease"):
         return {"show": False}
     counts = Disease.objects.editorial_counts(user)
-    return {"show": True, "reviewer": user.has_perm("diseases.publish_disease"), **counts}
+    return {"show": True, "reviewer": user.has_perm(PUBLISH_PERMISSION), **counts}

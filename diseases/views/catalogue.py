@@ -1,4 +1,4 @@
-"""Browsing the catalogue: the A–Z index, categories and disease pages (and staff previews of drafts)."""
+"""Browsing the catalogue: the A–Z index, categories and disease pages."""
 
 from urllib.parse import urlencode
 
@@ -8,15 +8,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.views.decorators.cache import never_cache
 
-from diseases import services
 from diseases.browsing import letter_groups
 from diseases.freshness import public_page
 from diseases.identifiers import Identifier, Source
-from diseases.models import Category, Disease, DiseaseRevision
+from diseases.models import Category, Disease
 from diseases.pages import (
-    DiseasePage,
     disease_page_html,
     letter_counts,
     public_url,
@@ -24,6 +21,7 @@ from diseases.pages import (
 )
 
 from .moved import follows_merged_pages
+from .previews import can_preview, disease_preview, revision_preview
 
 
 @public_page(query=["letter", "page"])
@@ -45,14 +43,6 @@ def disease_index(request):
     return render(request, "diseases/index.html", context)
 
 
-def can_preview(user):
-    return user.is_active and user.is_staff and user.has_perm("diseases.view_disease")
-
-
-def _render_disease(request, disease):
-    return render(request, "diseases/detail.html", {"page": DiseasePage.build(disease), "disease": disease})
-
-
 @public_page
 @follows_merged_pages
 def disease_detail(request, slug):
@@ -70,28 +60,6 @@ def disease_detail(request, slug):
         return render_to_string("diseases/detail.html", {"page": page, "disease": disease}, request)
 
     return HttpResponse(disease_page_html(disease, render))
-
-
-@never_cache
-def disease_preview(request, slug):
-    if not can_preview(request.user):
-        raise Http404("Previews are for editors.")
-    return _render_disease(request, get_object_or_404(Disease.objects.for_page(), slug=slug))
-
-
-@never_cache
-def revision_preview(request, slug):
-    """A page's pending revision at the page's own address, for staff, under a banner; nothing is kept."""
-    revision_id = request.GET["revision"]
-    if not revision_id.isdigit():
-        raise Http404("No such revision.")
-    revision = get_object_or_404(DiseaseRevision.objects.pending(), disease__slug=slug, pk=int(revision_id))
-    with services.revision_preview(revision, request.user) as revised:
-        return render(
-            request,
-            "diseases/detail.html",
-            {"page": DiseasePage.build(revised), "disease": revised, "revision": revision},
-        )
 
 
 def gard_redirect(request, gard_id):

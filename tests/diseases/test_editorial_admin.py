@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from diseases import services
-from diseases.edits import DiseaseEdit, RowChange
+from diseases.editorial import editing, revisions
+from diseases.editorial.edits import DiseaseEdit, RowChange
 from diseases.models import Disease
 from tests.factories import DiseaseFactory, ReferenceFactory, disease_with_symptoms
 from tests.helpers import admin_form_data
@@ -211,7 +211,7 @@ def test_changelist_search_by_identifier_curie(admin_client):
 def test_history_shows_who_changed_what_with_a_word_diff_and_a_revert_button(admin_client, staff_user):
     disease = DiseaseFactory(summary="Children often have large glands.", status=Disease.Status.DRAFT)
     swollen = DiseaseEdit(fields={"summary": "Children often have swollen glands."})
-    services.apply_edit(disease=disease, edit=swollen, acting_user=staff_user)
+    editing.apply_edit(disease=disease, edit=swollen, acting_user=staff_user)
     html = admin_client.get(reverse("admin:diseases_disease_history", args=[disease.pk])).content.decode()
     assert "<del>large</del>" in html and "<ins>swollen</ins>" in html
     assert staff_user.username in html
@@ -226,7 +226,7 @@ def test_history_shows_who_changed_what_with_a_word_diff_and_a_revert_button(adm
 def test_history_lists_changes_to_other_names_below_the_page_history(admin_client, staff_user):
     disease = DiseaseFactory(status=Disease.Status.DRAFT)
     rename = DiseaseEdit(rows={"synonyms": [RowChange(None, {"name": "Bellweather anomaly"})]})
-    services.apply_edit(disease=disease, edit=rename, acting_user=staff_user)
+    editing.apply_edit(disease=disease, edit=rename, acting_user=staff_user)
     html = admin_client.get(reverse("admin:diseases_disease_history", args=[disease.pk])).content.decode()
     table = html[html.index("Changes to other names") :]
     assert "Bellweather anomaly" in table and staff_user.username in table
@@ -235,7 +235,7 @@ def test_history_lists_changes_to_other_names_below_the_page_history(admin_clien
 def test_history_diff_escapes_editor_text(admin_client, staff_user):
     disease = DiseaseFactory(summary="Plain.")
     hostile = DiseaseEdit(fields={"summary": "<script>alert(1)</script>"})
-    services.apply_edit(disease=disease, edit=hostile, acting_user=staff_user)
+    editing.apply_edit(disease=disease, edit=hostile, acting_user=staff_user)
     html = admin_client.get(reverse("admin:diseases_disease_history", args=[disease.pk])).content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;" in html
@@ -287,9 +287,9 @@ def test_an_other_name_added_in_the_admin_is_found_by_search_once_approved(admin
     data[f"synonyms-{index}-disease"] = str(disease.pk)
     assert admin_client.post(change_url(disease), data).status_code == 302
     assert search.search("Quillfeather disorder").diseases == []  # a revision, waiting for review
-    revision = services.pending_revision(disease)
-    services.submit_revision(revision=revision, acting_user=staff_user)
-    services.approve_revision(revision=revision, acting_user=staff_user)
+    revision = revisions.pending_revision(disease)
+    revisions.submit_revision(revision=revision, acting_user=staff_user)
+    revisions.approve_revision(revision=revision, acting_user=staff_user)
     assert [hit.label for hit in search.search("Quillfeather disorder").diseases] == [disease.name]
 
 

@@ -5,11 +5,12 @@ import math
 import pytest
 from django.utils import timezone
 
-from diseases import matching, services
-from diseases.edits import DiseaseEdit, RowChange
+from diseases import matching
+from diseases.editorial import editing
+from diseases.editorial.edits import DiseaseEdit, RowChange
 from diseases.matching import MatchStatus
+from diseases.matching.tasks import refresh_similarity_index
 from diseases.models import Annotation, Disease, SimilarityIndex
-from diseases.tasks import refresh_similarity_index
 from tests.factories import matching_catalogue, phenotype_tree
 
 pytestmark = pytest.mark.django_db
@@ -161,7 +162,7 @@ def test_saving_a_disease_queues_a_refresh_that_picks_up_its_new_symptoms(
     assert "Seizure disorder" not in ranked([tree.splenomegaly])
     new_row = RowChange(None, {"phenotype_id": tree.splenomegaly.pk, "band": Annotation.Band.VERY_FREQUENT})
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        services.apply_edit(
+        editing.apply_edit(
             disease=diseases.seizures,
             edit=DiseaseEdit(rows={"annotations": [new_row]}),
             acting_user=staff_user,

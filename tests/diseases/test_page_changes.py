@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from diseases import services
-from diseases.edits import DiseaseEdit
+from diseases.editorial import editing, workflow
+from diseases.editorial.edits import DiseaseEdit
 from diseases.models import Disease
 from tests.data.import_files import ALPS
 from tests.factories import (
@@ -74,7 +74,7 @@ def test_a_new_everyday_name_of_a_term_dates_the_pages_that_show_it(import_files
 def test_an_editors_change_through_the_services_dates_the_page(staff_user):
     disease = DiseaseFactory()
     age_pages(disease)
-    services.apply_edit(
+    editing.apply_edit(
         disease=disease, edit=DiseaseEdit(fields={"summary": "New words."}), acting_user=staff_user
     )
     assert changed(disease)
@@ -129,5 +129,5 @@ def test_a_genes_new_name_and_a_terms_new_everyday_name_date_the_pages_showing_t
 def test_publishing_dates_the_page(reviewer):
     disease = DiseaseFactory(status=Disease.Status.REVIEW)
     age_pages(disease)
-    services.transition(disease=disease, action="publish", acting_user=reviewer)
+    workflow.transition(disease=disease, action="publish", acting_user=reviewer)
     assert changed(disease)

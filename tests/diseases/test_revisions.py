@@ -9,8 +9,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from diseases import search, services
-from diseases.edits import DiseaseEdit, RowChange
+from diseases import search
+from diseases.editorial import editing, revert, revisions, schedule, workflow
+from diseases.editorial.edits import DiseaseEdit, RowChange
 from diseases.models import Annotation, Disease, DiseaseRevision, ScheduledTransition
 from support.models import OutboxMessage
 from tests.factories import (
@@ -135,8 +136,8 @@ def test_a_revision_covers_every_kind_of_row_and_approving_applies_them_all(
     page.refresh_from_db()
     assert page.name == "Example syndrome" and page.resources.count() == 1  # nothing applied yet
 
-    services.submit_revision(revision=revision, acting_user=editor)
-    services.approve_revision(revision=revision, acting_user=reviewer)
+    revisions.submit_revision(revision=revision, acting_user=editor)
+    revisions.approve_revision(revision=revision, acting_user=reviewer)
     page.refresh_from_db()
     row = page.annotations.get()
     assert page.name == "Example syndrome, renamed"
@@ -156,7 +157,7 @@ def test_the_form_shows_rows_a_revision_adds_and_removes(editor_client, editor, 
             "resources": [RowChange(resource.pk, delete=True)],
         }
     )
-    services.save_revision(disease=page, edit=edit, acting_user=editor)
+    revisions.save_revision(disease=page, edit=edit, acting_user=editor)
     response = editor_client.get(change_url(page))
     formsets = {
         inline.formset.model.__name__: inline.formset for inline in response.context["inline_admin_formsets"]
@@ -196,19 +197,19 @@ def test_the_second_of_two_editors_is_told_the_page_changed_and_loses_nothing(
 
 
 def test_a_save_made_on_an_old_token_is_refused_by_the_service_too(editor, page):
-    token = services.edit_token(page)
-    services.save_revision(
+    token = revisions.edit_token(page)
+    revisions.save_revision(
         disease=page, edit=DiseaseEdit(fields={"summary": "One.[1]"}), acting_user=editor, token=token
     )
-    with pytest.raises(services.RevisionConflict):
-        services.save_revision(
+    with pytest.raises(revisions.RevisionConflict):
+        revisions.save_revision(
             disease=page, edit=DiseaseEdit(fields={"summary": "Two.[1]"}), acting_user=editor, token=token
         )
 
 
 def test_a_revision_that_would_break_a_citation_is_refused_when_saved(editor, page):
     with pytest.raises(ValidationError, match=r"The marker \[2\]"):
-        services.save_revision(
+        revisions.save_revision(
             disease=page, edit=DiseaseEdit(fields={"summary": "Cites [2]."}), acting_user=editor
         )
     assert not DiseaseRevision.objects.exists()
@@ -220,12 +221,12 @@ def test_a_revision_that_would_break_a_citation_is_refused_when_saved(editor, pa
 # The reviewer exists first, so submitting has someone to notify.
 @pytest.fixture
 def in_review(editor, reviewer, page):
-    revision = services.save_revision(
+    revision = revisions.save_revision(
         disease=page,
         edit=DiseaseEdit(fields={"summary": "Children bruise easily, we now know why.[1]"}),
         acting_user=editor,
     )
-    return services.submit_revision(revision=revision, acting_user=editor)
+    return revisions.submit_revision(revision=revision, acting_user=editor)
 
 
 def test_sending_to_review_emails_the_reviewers(in_review, reviewer):
@@ -255,7 +256,7 @@ def test_the_reviewer_sees_a_word_diff_and_a_preview_at_the_pages_address(review
 def test_approving_applies_it_at_once_records_who_and_moves_the_dates(in_review, reviewer, client):
     before = timezone.now()
     versions_before = in_review.disease.history.count()
-    services.approve_revision(revision=in_review, acting_user=reviewer)
+    revisions.approve_revision(revision=in_review, acting_user=reviewer)
     disease = Disease.objects.get(pk=in_review.disease_id)
     assert disease.history.count() == versions_before + 1  # one version per approval
     assert disease.summary.endswith("we now know why.[1]")
@@ -272,7 +273,7 @@ def test_approving_applies_it_at_once_records_who_and_moves_the_dates(in_review,
 
 
 def test_the_history_names_who_wrote_and_who_approved(admin_client, in_review, reviewer):
-    services.approve_revision(revision=in_review, acting_user=reviewer)
+    revisions.approve_revision(revision=in_review, acting_user=reviewer)
     html = admin_client.get(
         reverse("admin:diseases_disease_history", args=[in_review.disease_id])
     ).content.decode()
@@ -282,8 +283,10 @@ def test_the_history_names_who_wrote_and_who_approved(admin_client, in_review, r
 
 def test_sending_back_with_a_comment_reaches_the_editor(in_review, reviewer, editor_client):
     with pytest.raises(ValidationError):
-        services.return_revision(revision=in_review, acting_user=reviewer, comment="   ")
-    services.return_revision(revision=in_review, acting_user=reviewer, comment="Please cite the 2019 review.")
+        revisions.return_revision(revision=in_review, acting_user=reviewer, comment="   ")
+    revisions.return_revision(
+        revision=in_review, acting_user=reviewer, comment="Please cite the 2019 review."
+    )
     in_review.refresh_from_db()
     assert in_review.status == Status.RETURNED
     html = editor_client.get(change_url(in_review.disease)).content.decode()
@@ -301,25 +304,25 @@ def test_the_review_buttons_work_through_the_admin(reviewer_client, in_review):
 
 def test_an_editor_cannot_approve_nor_a_reviewer_approve_what_is_not_in_review(editor, reviewer, in_review):
     with pytest.raises(PermissionDenied):
-        services.approve_revision(revision=in_review, acting_user=editor)
-    services.withdraw_revision(revision=in_review, acting_user=editor)
-    with pytest.raises(services.WorkflowError):
-        services.approve_revision(revision=in_review, acting_user=reviewer)
+        revisions.approve_revision(revision=in_review, acting_user=editor)
+    revisions.withdraw_revision(revision=in_review, acting_user=editor)
+    with pytest.raises(workflow.WorkflowError):
+        revisions.approve_revision(revision=in_review, acting_user=reviewer)
 
 
 def test_a_reviewer_may_approve_a_revision_they_wrote(reviewer, page):
-    revision = services.save_revision(
+    revision = revisions.save_revision(
         disease=page, edit=DiseaseEdit(fields={"summary": "Mine.[1]"}), acting_user=reviewer
     )
-    services.submit_revision(revision=revision, acting_user=reviewer)
-    services.approve_revision(revision=revision, acting_user=reviewer)
+    revisions.submit_revision(revision=revision, acting_user=reviewer)
+    revisions.approve_revision(revision=revision, acting_user=reviewer)
     page.refresh_from_db()
     assert page.summary == "Mine.[1]"
     assert page.history.first().history_change_reason == f"Revision #{revision.pk} by rory, approved by rory"
 
 
 def test_withdrawing_leaves_the_page_as_it_was(editor, in_review):
-    services.withdraw_revision(revision=in_review, acting_user=editor)
+    revisions.withdraw_revision(revision=in_review, acting_user=editor)
     assert not DiseaseRevision.objects.pending().exists()
     assert Disease.objects.get(pk=in_review.disease_id).summary == "Children bruise easily.[1]"
 
@@ -327,12 +330,12 @@ def test_withdrawing_leaves_the_page_as_it_was(editor, in_review):
 def test_a_revert_of_a_published_page_goes_through_review(editor, staff_user):
     disease = DiseaseFactory(status=Disease.Status.DRAFT, summary="Old words.")
     first = disease.history.first()
-    services.apply_edit(
+    editing.apply_edit(
         disease=disease, edit=DiseaseEdit(fields={"summary": "New words."}), acting_user=staff_user
     )
     Disease.objects.filter(pk=disease.pk).update(status=Disease.Status.PUBLISHED)
     disease.refresh_from_db()
-    outcome = services.revert_disease(disease=disease, history_id=first.history_id, acting_user=editor)
+    outcome = revert.revert_disease(disease=disease, history_id=first.history_id, acting_user=editor)
     assert isinstance(outcome, DiseaseRevision) and outcome.changes["fields"] == {"summary": "Old words."}
     disease.refresh_from_db()
     assert disease.summary == "New words."
@@ -360,7 +363,7 @@ def test_a_revision_approved_for_later_is_applied_by_the_task_at_its_time(
 ):
     start = timezone.now().replace(microsecond=0)
     with time_machine.travel(start, tick=False), django_capture_on_commit_callbacks(execute=True):
-        services.approve_revision(
+        schedule.approve_revision_at(
             revision=in_review, acting_user=reviewer, go_live_at=start + timedelta(hours=2)
         )
     in_review.refresh_from_db()
@@ -379,17 +382,17 @@ def test_first_publication_and_unpublishing_can_be_scheduled(reviewer):
     in_review = DiseaseFactory(status=Disease.Status.REVIEW)
     published = DiseaseFactory()
     now = timezone.now()
-    services.schedule_transition(
+    schedule.schedule_transition(
         disease=in_review, action="publish", due_at=now + timedelta(hours=1), acting_user=reviewer
     )
-    services.schedule_transition(
+    schedule.schedule_transition(
         disease=published, action="unpublish", due_at=now + timedelta(hours=3), acting_user=reviewer
     )
-    services.apply_due_changes(now=now + timedelta(hours=2))
+    schedule.apply_due_changes(now=now + timedelta(hours=2))
     in_review.refresh_from_db()
     published.refresh_from_db()
     assert in_review.is_published and published.is_published
-    services.apply_due_changes(now=now + timedelta(hours=4))
+    schedule.apply_due_changes(now=now + timedelta(hours=4))
     published.refresh_from_db()
     assert published.status == Disease.Status.DRAFT
     assert ScheduledTransition.objects.pending().count() == 0
@@ -398,24 +401,24 @@ def test_first_publication_and_unpublishing_can_be_scheduled(reviewer):
 def test_a_time_in_the_past_is_refused_and_so_is_scheduling_by_an_editor(editor, reviewer):
     disease = DiseaseFactory(status=Disease.Status.REVIEW)
     with pytest.raises(ValidationError, match="time in the future"):
-        services.schedule_transition(
+        schedule.schedule_transition(
             disease=disease,
             action="publish",
             due_at=timezone.now() - timedelta(minutes=1),
             acting_user=reviewer,
         )
     with pytest.raises(PermissionDenied):
-        services.schedule_transition(
+        schedule.schedule_transition(
             disease=disease, action="publish", due_at=timezone.now() + timedelta(days=1), acting_user=editor
         )
 
 
 def test_changing_a_draft_after_its_publication_was_scheduled_cancels_it(reviewer, staff_user):
     disease = DiseaseFactory(status=Disease.Status.REVIEW)
-    services.schedule_transition(
+    schedule.schedule_transition(
         disease=disease, action="publish", due_at=timezone.now() + timedelta(hours=1), acting_user=reviewer
     )
-    services.apply_edit(
+    editing.apply_edit(
         disease=disease, edit=DiseaseEdit(fields={"summary": "Changed."}), acting_user=staff_user
     )
     assert ScheduledTransition.objects.pending().count() == 0
@@ -450,7 +453,7 @@ def test_the_admin_index_counts_my_work_what_waits_for_review_and_what_is_schedu
     dashboard = html[html.index('id="editorial-dashboard"') :]
     assert '<span class="count in-review">2</span> waiting for my review' in dashboard
     assert '<span class="count scheduled">0</span>' in dashboard
-    services.approve_revision(
+    schedule.approve_revision_at(
         revision=in_review, acting_user=reviewer, go_live_at=timezone.now() + timedelta(days=1)
     )
     html = reviewer_client.get(reverse("admin:index")).content.decode()
@@ -470,10 +473,10 @@ def test_the_dashboard_query_count_does_not_grow_with_pages(
 ):
     for _ in range(pages):
         disease = DiseaseFactory()
-        revision = services.save_revision(
+        revision = revisions.save_revision(
             disease=disease, edit=DiseaseEdit(fields={"summary": "x"}), acting_user=editor
         )
-        services.submit_revision(revision=revision, acting_user=editor)
+        revisions.submit_revision(revision=revision, acting_user=editor)
     reviewer_client.get(reverse("admin:index"))  # warm the session
     # session, user, second-factor device, permissions, the app list's permissions and one for the counts
     with django_assert_num_queries(7):
@@ -493,7 +496,7 @@ def test_the_review_screen_query_count_does_not_grow_with_the_changed_rows(
     edit = DiseaseEdit(
         fields={"summary": "Other text."}, rows={"annotations": changes[::2], "synonyms": changes[1::2]}
     )
-    services.save_revision(disease=disease, edit=edit, acting_user=editor)
+    revisions.save_revision(disease=disease, edit=edit, acting_user=editor)
     reviewer_client.get(review_url(disease))
     with django_assert_num_queries(12):
         response = reviewer_client.get(review_url(disease))

@@ -4,8 +4,9 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from diseases import markup, services
-from diseases.edits import DiseaseEdit
+from diseases import markup
+from diseases.editorial import editing
+from diseases.editorial.edits import DiseaseEdit
 from diseases.models import Disease
 from tests.factories import DiseaseFactory
 
@@ -20,7 +21,7 @@ def page(disease):
 
 def edited(staff_user, **texts):
     disease = DiseaseFactory(slug="alps")
-    services.apply_edit(disease=disease, edit=DiseaseEdit(fields=texts), acting_user=staff_user)
+    editing.apply_edit(disease=disease, edit=DiseaseEdit(fields=texts), acting_user=staff_user)
     return Disease.objects.get(pk=disease.pk)
 
 

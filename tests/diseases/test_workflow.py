@@ -1,8 +1,8 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from diseases import services
-from diseases.edits import DiseaseEdit, RowChange
+from diseases.editorial import editing, revert, workflow
+from diseases.editorial.edits import DiseaseEdit, RowChange
 from diseases.models import Disease
 from tests.factories import DiseaseFactory
 
@@ -12,14 +12,14 @@ DRAFT, REVIEW, PUBLISHED = Disease.Status.DRAFT, Disease.Status.REVIEW, Disease.
 
 
 def test_editor_sends_a_draft_to_review(editor):
-    disease = services.transition(
+    disease = workflow.transition(
         action="send_to_review", disease=DiseaseFactory(status=DRAFT), acting_user=editor
     )
     assert disease.status == REVIEW
 
 
 def test_reviewer_publishes_and_is_recorded_as_reviewer(reviewer):
-    disease = services.transition(
+    disease = workflow.transition(
         action="publish", disease=DiseaseFactory(status=REVIEW), acting_user=reviewer
     )
     disease.refresh_from_db()
@@ -31,7 +31,7 @@ def test_reviewer_publishes_and_is_recorded_as_reviewer(reviewer):
 
 
 def test_reviewer_unpublishes_back_to_draft(reviewer):
-    disease = services.transition(
+    disease = workflow.transition(
         action="unpublish", disease=DiseaseFactory(status=PUBLISHED), acting_user=reviewer
     )
     assert disease.status == DRAFT
@@ -40,14 +40,14 @@ def test_reviewer_unpublishes_back_to_draft(reviewer):
 def test_editor_cannot_publish(editor):
     disease = DiseaseFactory(status=REVIEW)
     with pytest.raises(PermissionDenied):
-        services.transition(action="publish", disease=disease, acting_user=editor)
+        workflow.transition(action="publish", disease=disease, acting_user=editor)
     disease.refresh_from_db()
     assert disease.status == REVIEW
 
 
 def test_editor_cannot_unpublish(editor):
     with pytest.raises(PermissionDenied):
-        services.transition(action="unpublish", disease=DiseaseFactory(status=PUBLISHED), acting_user=editor)
+        workflow.transition(action="unpublish", disease=DiseaseFactory(status=PUBLISHED), acting_user=editor)
 
 
 @pytest.mark.parametrize(
@@ -64,8 +64,8 @@ def test_editor_cannot_unpublish(editor):
 )
 def test_illegal_transitions_are_refused(reviewer, status, action):
     disease = DiseaseFactory(status=status)
-    with pytest.raises(services.WorkflowError):
-        services.transition(disease=disease, action=action, acting_user=reviewer)
+    with pytest.raises(workflow.WorkflowError):
+        workflow.transition(disease=disease, action=action, acting_user=reviewer)
     disease.refresh_from_db()
     assert disease.status == status
 
@@ -73,22 +73,22 @@ def test_illegal_transitions_are_refused(reviewer, status, action):
 def test_transitions_do_not_move_the_public_last_updated_date(reviewer):
     disease = DiseaseFactory(status=REVIEW)
     before = disease.content_updated_at
-    services.transition(action="publish", disease=disease, acting_user=reviewer)
+    workflow.transition(action="publish", disease=disease, acting_user=reviewer)
     disease.refresh_from_db()
     assert disease.content_updated_at == before
 
 
 def test_revert_restores_the_text_and_is_itself_recorded(editor):
     disease = DiseaseFactory(summary="First words.", status=DRAFT)
-    services.apply_edit(
+    editing.apply_edit(
         disease=disease, edit=DiseaseEdit(fields={"summary": "First words."}), acting_user=editor
     )
     original = disease.history.first()
-    services.apply_edit(
+    editing.apply_edit(
         disease=disease, edit=DiseaseEdit(fields={"summary": "Mistaken words."}), acting_user=editor
     )
 
-    services.revert_disease(disease=disease, history_id=original.history_id, acting_user=editor)
+    revert.revert_disease(disease=disease, history_id=original.history_id, acting_user=editor)
 
     disease.refresh_from_db()
     assert disease.summary == "First words."
@@ -103,13 +103,13 @@ def test_revert_keeps_the_status(editor):
     first = disease.history.first()
     Disease.objects.filter(pk=disease.pk).update(status=DRAFT)
     disease.refresh_from_db()
-    services.revert_disease(disease=disease, history_id=first.history_id, acting_user=editor)
+    revert.revert_disease(disease=disease, history_id=first.history_id, acting_user=editor)
     disease.refresh_from_db()
     assert disease.status == DRAFT
 
 
 def test_missing_reference_errors_name_the_marker_and_the_section():
-    errors = services.missing_reference_errors({"summary": "x[1] y[3]", "cause": "z[3]"}, [1])
+    errors = editing.missing_reference_errors({"summary": "x[1] y[3]", "cause": "z[3]"}, [1])
     assert errors == [
         "The marker [3] in Summary, Cause has no reference 3. Add reference 3 or remove the marker."
     ]
@@ -122,7 +122,7 @@ def test_deleting_a_cited_reference_is_refused(editor):
     reference = ReferenceFactory(disease=disease, number=1)
     removal = DiseaseEdit(rows={"references": [RowChange(reference.pk, delete=True)]})
     with pytest.raises(ValidationError, match=r"The marker \[1\] in Summary has no reference 1"):
-        services.apply_edit(disease=disease, edit=removal, acting_user=editor)
+        editing.apply_edit(disease=disease, edit=removal, acting_user=editor)
     assert disease.references.count() == 1
 
 
@@ -132,5 +132,5 @@ def test_deleting_an_uncited_reference_works(editor):
     disease = DiseaseFactory(summary="Nothing cited.")
     reference = ReferenceFactory(disease=disease, number=2)
     removal = DiseaseEdit(rows={"references": [RowChange(reference.pk, delete=True)]})
-    services.apply_edit(disease=disease, edit=removal, acting_user=editor)
+    editing.apply_edit(disease=disease, edit=removal, acting_user=editor)
     assert disease.references.count() == 0

@@ -4,8 +4,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from diseases import services
-from diseases.edits import DiseaseEdit
+from diseases.editorial import editing, revert, revisions, workflow
+from diseases.editorial.edits import DiseaseEdit
 from diseases.models import Disease
 from tests.data.import_files import ALPS
 from tests.factories import (
@@ -114,7 +114,7 @@ def test_an_old_etag_gets_the_new_page(alps, staff_user, django_capture_on_commi
     disease, _ = alps
     old = Client().get("/diseases/alps/")
     with django_capture_on_commit_callbacks(execute=True):
-        services.apply_edit(
+        editing.apply_edit(
             disease=disease, edit=DiseaseEdit(fields={"summary": "Written twice."}), acting_user=staff_user
         )
     response = Client().get("/diseases/alps/", headers={"If-None-Match": old["ETag"]})
@@ -214,17 +214,17 @@ def test_an_edit_through_the_services_and_its_revert_are_read_back_at_once(
     disease, _ = alps
     assert "Written <strong>once</strong>." in read("/diseases/alps/")
     with django_capture_on_commit_callbacks(execute=True):
-        services.apply_edit(
+        editing.apply_edit(
             disease=disease, edit=DiseaseEdit(fields={"summary": "Written twice."}), acting_user=staff_user
         )
     assert "Written twice." in read("/diseases/alps/")
     first_version = disease.history.order_by("history_date").first()
     with django_capture_on_commit_callbacks(execute=True):
-        revert = services.revert_disease(
+        reverting = revert.revert_disease(
             disease=disease, history_id=first_version.history_id, acting_user=staff_user
         )
-        services.submit_revision(revision=revert, acting_user=staff_user)
-        services.approve_revision(revision=revert, acting_user=staff_user)
+        revisions.submit_revision(revision=reverting, acting_user=staff_user)
+        revisions.approve_revision(revision=reverting, acting_user=staff_user)
     assert "Written <strong>once</strong>." in read("/diseases/alps/")
 
 
@@ -234,7 +234,7 @@ def test_unpublishing_takes_the_page_off_every_cached_list(
     disease, _ = alps
     assert NAME in read("/") and NAME in read("/diseases/?letter=A") and NAME in read("/genes/FAS/")
     with django_capture_on_commit_callbacks(execute=True):
-        services.transition(disease=disease, action="unpublish", acting_user=reviewer)
+        workflow.transition(disease=disease, action="unpublish", acting_user=reviewer)
     assert read("/diseases/alps/") == 404
     for path in ["/", "/diseases/?letter=A", "/genes/FAS/", "/symptoms/HP:0001744/", "/categories/immune/"]:
         assert NAME not in read(path), path
@@ -303,7 +303,7 @@ def test_an_editors_pending_revision_leaves_every_cached_page_in_place(alps, edi
     disease, _ = alps
     read("/diseases/alps/")
     before = freshness.current_token()
-    services.save_revision(
+    revisions.save_revision(
         disease=disease, edit=DiseaseEdit(fields={"summary": "Not yet."}), acting_user=editor
     )
     assert freshness.current_token() == before

@@ -8,8 +8,8 @@ import time
 import pytest
 from django.test import Client
 
-from diseases import services
-from diseases.edits import DiseaseEdit
+from diseases.editorial import editing
+from diseases.editorial.edits import DiseaseEdit
 from tests.factories import DiseaseFactory
 from tests.helpers import unreachable_redis_caches
 
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def edit_summary(disease, user, text):
-    services.apply_edit(disease=disease, edit=DiseaseEdit(fields={"summary": text}), acting_user=user)
+    editing.apply_edit(disease=disease, edit=DiseaseEdit(fields={"summary": text}), acting_user=user)
 
 
 def page(path="/diseases/alps/"):

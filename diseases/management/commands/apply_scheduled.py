@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from diseases import services
+from diseases.editorial.schedule import apply_due_changes
 
 
 class Command(BaseCommand):
@@ -11,5 +11,5 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        for line in services.apply_due_changes():
+        for line in apply_due_changes():
             self.stdout.write(line)

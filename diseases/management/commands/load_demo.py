@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
+from diseases.demo import load_disease_content
 from diseases.demo_content import ALPS
-from diseases.services import load_disease_content
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from diseases.services import rerender_texts
+from diseases.editorial.editing import rerender_texts
 
 
 class Command(BaseCommand):

@@ -3,9 +3,9 @@ row by row. A fixed number of queries whatever the number of changed rows (one p
 
 from dataclasses import dataclass, field
 
+from ..models import Category, Disease, Phenotype
 from .edits import ROW_KINDS, DiseaseEdit
 from .history import word_diff
-from .models import Category, Disease, Phenotype
 
 
 @dataclass
@@ -111,7 +111,7 @@ def build_diff(revision) -> RevisionDiff:
                     ),
                 )
                 for name, value in change.values.items()
-                if name in kind.fields
+                if name in kind.attnames
             ]
             rows.append(
                 RowDiff(kind.label, _row_name(kind, row, phenotypes), "changed" if live else "added", diffs)

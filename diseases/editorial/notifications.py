@@ -10,7 +10,8 @@ from django.utils import timezone
 from support.models import OutboxMessage
 from support.outbox import absolute_url, queue_mail
 
-PUBLISH_PERMISSION = "diseases.publish_disease"
+from ..models import PUBLISH_PERMISSION
+
 # Who holds a permission is Django's own backend's answer (the sign-in lock adds a backend of its own).
 PERMISSIONS_BACKEND = "django.contrib.auth.backends.ModelBackend"
 

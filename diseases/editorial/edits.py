@@ -1,4 +1,4 @@
-"""An editor's change to one disease page, as plain data: what ``services.apply_edit`` writes.
+"""An editor's change to one disease page, as plain data: what ``editing.apply_edit`` writes.
 
 The admin builds a ``DiseaseEdit`` from its form and inline formsets without writing anything; the
 services apply it in one transaction. Because it is plain data (``as_json``/``from_json``), the same
@@ -11,8 +11,9 @@ are left as they are when the edit is applied.
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from .models import (
+from ..models import (
     Annotation,
     Disease,
     DiseaseDefinition,
@@ -28,12 +29,20 @@ EDITABLE_FIELDS = ["name", "slug", "gard_id", *Disease.CONTENT_FIELDS]
 
 @dataclass(frozen=True)
 class RowKind:
+    """A kind of row an editor changes with a page. ``editable`` is the one list of its fields an editor
+    may set: the admin's inline offers exactly these, and ``apply_edit`` writes exactly these."""
+
     key: str
     model: type
     label: str
-    fields: tuple  # attnames an editor may set
+    editable: tuple  # form field names, in the admin's order
     # Rows whose change moves the page's public "last updated" date.
     is_content: bool
+
+    @cached_property
+    def attnames(self) -> tuple:
+        """``editable`` as the row's attribute names (``phenotype_id`` for ``phenotype``), as edits store them."""
+        return tuple(self.model._meta.get_field(name).attname for name in self.editable)
 
 
 ROW_KINDS = {
@@ -55,7 +64,7 @@ ROW_KINDS = {
             "annotations",
             Annotation,
             "Symptom row",
-            ("phenotype_id", "band", "band_corrected", "is_excluded", "is_hidden"),
+            ("phenotype", "band", "band_corrected", "is_excluded", "is_hidden"),
             False,
         ),
         # Imported definitions: an editor may only hide one, or show it again.
@@ -145,10 +154,10 @@ def edit_from_forms(form, formsets) -> DiseaseEdit:
             continue
         formset.save(commit=False)
         for row in formset.new_objects:
-            edit.add_row(kind.key, RowChange(None, row_values(row, kind.fields)))
+            edit.add_row(kind.key, RowChange(None, row_values(row, kind.attnames)))
         for row, changed in formset.changed_objects:
             names = [row._meta.get_field(name).attname for name in changed]
-            names = [name for name in names if name in kind.fields]
+            names = [name for name in names if name in kind.attnames]
             if names:
                 edit.add_row(kind.key, RowChange(row.pk, row_values(row, names)))
         for row in formset.deleted_objects:

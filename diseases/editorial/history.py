@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 from simple_history.models import ModelChange
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from .models import Annotation, DiseaseSynonym, Reference, Resource
+from ..models import Annotation, DiseaseSynonym, Reference, Resource
 
 RELATED_HISTORY_LIMIT = 50
 _TOKENS = re.compile(r"\s+|[^\s]+")

@@ -4,9 +4,16 @@ compare, preview, approve (now or at a set time) or send it back.
 The change form of a published page shows the page with its pending revision applied (in memory
 only: its fields, and in the inlines the rows it changes, removes or adds). Saving compares what the
 form holds with the published page and stores the whole difference as the revision
-(``services.save_revision``); the page itself stays as readers see it.
+(``revisions.save_revision``); the page itself stays as readers see it.
+
+Django's change view calls the admin's hooks one after another with the request alone; what one
+hook learns for the next (the revision shown, what saving did) is kept in one ``RevisionForm`` per
+change view, which ``changeform_view`` opens and every hook reads with ``revision_form()``.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django import forms
@@ -18,25 +25,43 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 
-from . import services
+from ..models import PUBLISH_PERMISSION, Disease, DiseaseRevision, ScheduledTransition
+from . import revisions, schedule
+from .diff import build_diff
 from .edits import KIND_BY_MODEL, DiseaseEdit
-from .models import Disease, DiseaseRevision, ScheduledTransition
-from .review import build_diff
-
-REVISION_ACTIONS = {"submit", "withdraw", "approve", "return"}
 
 
-def _request_revision(request):
-    return getattr(request, "disease_revision", None)
+@dataclass
+class RevisionForm:
+    """What one change view of a page knows about its revision, from loading the page to answering."""
+
+    revision: DiseaseRevision | None = None  # the page's pending revision, for a published page
+    edit: DiseaseEdit | None = None  # that revision's changes, parsed once, shown in a form not yet posted
+    conflict: bool = False  # a save was refused because someone saved meanwhile: show the form again
+    saved: bool = False  # the form was saved as a revision
+    saved_revision: DiseaseRevision | None = None  # what that save left pending (None: nothing differs)
+    rows: dict = field(default_factory=dict)  # row kind key -> that revision's RowChanges
+
+    def rows_of(self, model):
+        kind = KIND_BY_MODEL.get(model)
+        return self.rows.get(kind.key, []) if kind else []
 
 
-def _revision_rows(request, model):
-    """The revision's changes to rows of ``model`` for the form being shown (never for a posted one)."""
-    edit = getattr(request, "disease_revision_edit", None)  # parsed once, by get_object, for a GET
-    kind = KIND_BY_MODEL.get(model)
-    if edit is None or kind is None:
-        return []
-    return edit.rows.get(kind.key, [])
+_current: ContextVar[RevisionForm | None] = ContextVar("revision_form", default=None)
+
+
+def revision_form() -> RevisionForm:
+    """The change view's revision state; an empty one outside a change view (history, delete)."""
+    return _current.get() or RevisionForm()
+
+
+@contextmanager
+def _open_revision_form(state):
+    token = _current.set(state)
+    try:
+        yield state
+    finally:
+        _current.reset(token)
 
 
 def _form_values(model, values):
@@ -84,33 +109,34 @@ class RevisionAwareInlineMixin:
     formset = RevisionAwareInlineFormSet
 
     def get_extra(self, request, obj=None, **kwargs):
-        added = [change for change in _revision_rows(request, self.model) if change.pk is None]
+        added = [change for change in revision_form().rows_of(self.model) if change.pk is None]
         return len(added) or super().get_extra(request, obj, **kwargs)
 
 
 class EditTokenFormMixin:
     """For a ModelForm with an ``edit_token`` field: what the form was built on; a save made on an older
-    token is refused, with the editor's text shown back."""
+    token is refused, with the editor's text shown back. The admin sets the class attributes below
+    for each change view (see ``RevisionAdminMixin.get_form``)."""
 
-    current_token = None  # set per request by the admin (see RevisionAdminMixin.get_form)
+    current_token = None
     force_conflict = False
+    revision_categories = None  # the category ids the pending revision sets, shown in a form not yet posted
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["edit_token"].initial = self.current_token
-        revision_categories = getattr(self.instance, "revision_categories", None)
-        if revision_categories is not None and not self.is_bound:
-            self.initial["categories"] = revision_categories
+        if self.revision_categories is not None and not self.is_bound:
+            self.initial["categories"] = self.revision_categories
 
     def clean(self):
         cleaned_data = super().clean()
         if self.instance.pk and (self.force_conflict or cleaned_data.get("edit_token") != self.current_token):
-            revision = services.pending_revision(self.instance)
+            revision = revisions.pending_revision(self.instance)
             # Saving again keeps this editor's version over the newer one they have now been shown.
             self.data = self.data.copy()
             self.data[self.add_prefix("edit_token")] = self.current_token
             raise ValidationError(
-                services.conflict_message(Disease.objects.get(pk=self.instance.pk), revision)
+                revisions.conflict_message(Disease.objects.get(pk=self.instance.pk), revision)
             )
         return cleaned_data
 
@@ -119,75 +145,85 @@ class RevisionAdminMixin:
     """For DiseaseAdmin: published pages are changed through revisions; reviewers review them here."""
 
     # Loading ----------------------------------------------------------------------------------
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        with _open_revision_form(RevisionForm()):
+            try:
+                return super().changeform_view(request, object_id, form_url, extra_context)
+            except revisions.RevisionConflict:
+                # Someone saved in the moment between this form's check and its save: show it back.
+                with _open_revision_form(RevisionForm(conflict=True)):
+                    return super().changeform_view(request, object_id, form_url, extra_context)
+
     def get_object(self, request, object_id, from_field=None):
         disease = super().get_object(request, object_id, from_field)
-        if disease is None or not disease.is_published:
+        state = _current.get()
+        if state is None or disease is None or not disease.is_published:
             return disease
-        revision = request.disease_revision = services.pending_revision(disease)
-        if revision is not None and request.method == "GET":
-            edit = request.disease_revision_edit = DiseaseEdit.from_json(revision.changes)
-            for name, value in edit.fields.items():
+        state.revision = revisions.pending_revision(disease)
+        if state.revision is not None and request.method == "GET":
+            state.edit = DiseaseEdit.from_json(state.revision.changes)
+            state.rows = state.edit.rows
+            for name, value in state.edit.fields.items():
                 setattr(disease, name, value)
-            disease.revision_categories = edit.categories
         return disease
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
         if obj is None:
             return form
-        token = services.edit_token(obj, _request_revision(request))
-        attributes = {"current_token": token, "force_conflict": getattr(request, "revision_conflict", False)}
+        state = revision_form()
+        attributes = {
+            "current_token": revisions.edit_token(obj, state.revision),
+            "force_conflict": state.conflict,
+            "revision_categories": state.edit.categories if state.edit else None,
+        }
         return type(form.__name__, (form,), attributes)
 
     def get_formset_kwargs(self, request, obj, inline, prefix):
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
-        rows = _revision_rows(request, inline.model)
+        rows = revision_form().rows_of(inline.model)
         if rows:
             kwargs["revision_changes"] = rows
         return kwargs
 
     # Saving -----------------------------------------------------------------------------------
     def save_revision(self, request, form, edit):
+        state = revision_form()
         try:
-            request.saved_revision = services.save_revision(
+            state.saved_revision = revisions.save_revision(
                 disease=form.instance,
                 edit=edit,
                 acting_user=request.user,
                 token=form.cleaned_data.get("edit_token"),
             )
         finally:
-            request.revision_saved = True
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except services.RevisionConflict:
-            # Someone saved in the moment between this form's check and its save: show it back.
-            request.revision_conflict = True
-            return super().changeform_view(request, object_id, form_url, extra_context)
+            state.saved = True
 
     def response_change(self, request, obj):
-        if not getattr(request, "revision_saved", False):
+        state = revision_form()
+        if not state.saved:
             return super().response_change(request, obj)
-        revision = getattr(request, "saved_revision", None)
-        if revision is None:
+        if state.saved_revision is None:
             self.message_user(request, "No differences from the published page remain: nothing is waiting.")
         else:
             self.message_user(
                 request,
-                f"Saved as revision #{revision.pk}. Readers still see the published page until a reviewer "
-                "approves it; send it to review when it is ready.",
+                f"Saved as revision #{state.saved_revision.pk}. Readers still see the published page until a "
+                "reviewer approves it; send it to review when it is ready.",
                 messages.SUCCESS,
             )
         return HttpResponseRedirect(reverse("admin:diseases_disease_change", args=[obj.pk]))
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:
-            revision = _request_revision(request) if obj.is_published else None
+            revision = revision_form().revision if obj.is_published else None
             context["revision"] = revision
-            context["revision_actions"] = revision_actions(revision, request.user) if revision else []
+            context["revision_actions"] = (
+                revisions.allowed_actions(revision, request.user) if revision else []
+            )
             context["scheduled"] = ScheduledTransition.objects.pending().filter(disease=obj).first()
-            context["can_schedule"] = request.user.has_perm(services.PUBLISH_PERMISSION) and (
+            context["can_review"] = request.user.has_perm(PUBLISH_PERMISSION)
+            context["can_schedule"] = context["can_review"] and (
                 obj.status in (Disease.Status.REVIEW, Disease.Status.PUBLISHED)
             )
         return super().render_change_form(request, context, add, change, form_url, obj)
@@ -209,7 +245,7 @@ class RevisionAdminMixin:
         disease = get_object_or_404(Disease, pk=object_id)
         if not self.has_view_permission(request, disease):
             raise PermissionDenied
-        revision = services.pending_revision(disease)
+        revision = revisions.pending_revision(disease)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
@@ -217,16 +253,16 @@ class RevisionAdminMixin:
             "disease": disease,
             "revision": revision,
             "diff": build_diff(revision) if revision else None,
-            "actions": revision_actions(revision, request.user) if revision else [],
+            "actions": revisions.allowed_actions(revision, request.user) if revision else [],
             "earliest_go_live": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
         }
         return TemplateResponse(request, "admin/diseases/disease/revision.html", context)
 
     def revision_action_view(self, request, object_id, action):
-        if request.method != "POST" or action not in REVISION_ACTIONS:
+        if request.method != "POST" or action not in revisions.ACTIONS:
             raise PermissionDenied
         disease = get_object_or_404(Disease, pk=object_id)
-        revision = services.pending_revision(disease)
+        revision = revisions.pending_revision(disease)
         review_url = reverse("admin:diseases_disease_revision", args=[disease.pk])
         if revision is None:
             self.message_user(request, "This page has no pending revision.", messages.WARNING)
@@ -247,20 +283,25 @@ class RevisionAdminMixin:
     def _do_revision_action(self, request, revision, action):
         user = request.user
         if action == "submit":
-            services.submit_revision(revision=revision, acting_user=user)
+            revisions.submit_revision(revision=revision, acting_user=user)
             return "Sent to review. Reviewers have been told by email."
         if action == "withdraw":
-            services.withdraw_revision(revision=revision, acting_user=user)
+            revisions.withdraw_revision(revision=revision, acting_user=user)
             return "The revision was withdrawn; the published page is unchanged."
         if action == "return":
-            services.return_revision(
+            revisions.return_revision(
                 revision=revision, acting_user=user, comment=request.POST.get("comment", "")
             )
             return "Sent back to the editor with your comment."
         go_live_at = (
             None if request.POST.get("now") else parse_local_datetime(request.POST.get("go_live_at", ""))
         )
-        revision = services.approve_revision(revision=revision, acting_user=user, go_live_at=go_live_at)
+        if go_live_at is None:
+            revision = revisions.approve_revision(revision=revision, acting_user=user)
+        else:
+            revision = schedule.approve_revision_at(
+                revision=revision, acting_user=user, go_live_at=go_live_at
+            )
         if revision.status == DiseaseRevision.Status.SCHEDULED:
             return f"Approved. It goes live at {timezone.localtime(revision.go_live_at):%H:%M on %d %b %Y}."
         return "Approved and published: readers see the new version now."
@@ -272,14 +313,14 @@ class RevisionAdminMixin:
         change_url = reverse("admin:diseases_disease_change", args=[disease.pk])
         try:
             if request.POST.get("cancel"):
-                services.cancel_scheduled_transition(disease=disease, acting_user=request.user)
+                schedule.cancel_scheduled_transition(disease=disease, acting_user=request.user)
                 self.message_user(request, "The scheduled change was cancelled.")
             else:
                 due_at = parse_local_datetime(request.POST.get("due_at", ""))
                 if due_at is None:
                     raise ValidationError("Give a date and time, such as 2027-03-01 09:00.")
                 action = "unpublish" if disease.is_published else "publish"
-                services.schedule_transition(
+                schedule.schedule_transition(
                     disease=disease, action=action, due_at=due_at, acting_user=request.user
                 )
                 self.message_user(
@@ -288,25 +329,6 @@ class RevisionAdminMixin:
         except (ValidationError, PermissionDenied) as error:
             self.message_user(request, " ".join(getattr(error, "messages", [str(error)])), messages.ERROR)
         return HttpResponseRedirect(change_url)
-
-
-def revision_actions(revision, user):
-    """The (action, button label) pairs ``user`` may take on a pending revision now."""
-    status, can_edit, can_review = (
-        revision.status,
-        user.has_perm(services.EDIT_PERMISSION),
-        user.has_perm(services.PUBLISH_PERMISSION),
-    )
-    Status = DiseaseRevision.Status
-    actions = []
-    if can_edit and status in (Status.DRAFT, Status.RETURNED):
-        actions.append(("submit", "Send to review"))
-    if can_review and status in (Status.IN_REVIEW, Status.SCHEDULED):
-        actions.append(("approve", "Approve"))
-        actions.append(("return", "Send back with a comment"))
-    if can_edit and revision.is_pending:
-        actions.append(("withdraw", "Withdraw"))
-    return actions
 
 
 def parse_local_datetime(value) -> datetime | None:
