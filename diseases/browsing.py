@@ -9,6 +9,14 @@ import unicodedata
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from .freshness import remember
+from .models import Disease
+
+
+def letter_counts() -> dict[str, int]:
+    """Published pages per A–Z letter, counted once per content generation (home and index show them)."""
+    return remember("letter-counts", Disease.objects.published().letter_counts)
+
 
 def _initials(name: str) -> str:
     """The name's first two letters or digits, accents and case set aside: "Émery-Dreifuss" gives "em"."""

@@ -25,7 +25,7 @@ from django.db import models
 from .matching import current_data
 from .matching.ranking import MIN_LINK_IC
 from .models import Annotation, Disease, DiseaseCharacteristic, DiseaseRedirect
-from .pages import everyday_name
+from .pages.text import everyday_name
 
 MIN_DISEASES = 2
 MAX_DISEASES = 4

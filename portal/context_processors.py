@@ -1,7 +1,7 @@
 """What every page's template may read: facts the whole site shares."""
 
-from diseases.pages import public_url
 from diseases.search import MAX_QUERY_LENGTH
+from toolbox.addresses import public_url
 
 
 def canonical_url(request) -> str:

@@ -13,9 +13,8 @@ from django.http import HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from support.ratelimit import allow
-
-from .middleware import loggable_path
+from toolbox.ratelimit import allow
+from toolbox.redaction import loggable_path
 
 logger = logging.getLogger("portal.csp")
 

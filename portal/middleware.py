@@ -6,9 +6,8 @@ import time
 import uuid
 
 from django.conf import settings
-from django.urls import Resolver404, resolve
 
-from support.log_filters import redact
+from toolbox.redaction import loggable_path, redact
 
 from . import errors, logs
 
@@ -24,28 +23,6 @@ def _request_id(request) -> str:
     if settings.TRUSTED_PROXIES and REQUEST_ID.match(offered):
         return offered
     return uuid.uuid4().hex
-
-
-# django.core.signing's "value:timestamp:signature", as the support links carry them.
-SIGNED_TOKEN = re.compile(r"[^/:]+:[0-9A-Za-z]{1,13}:[A-Za-z0-9_-]{20,}")
-
-
-def loggable_path(path: str, match=None) -> str:
-    """``path`` (never its query) with a signed link token blanked: the token opens a family's request.
-
-    ``match`` is the request's resolver match when there is one; otherwise the path is resolved here.
-    A request answered before it was routed (a refused charset, a redirect to add a slash) has no
-    match: any segment shaped like a signed token is blanked all the same.
-    """
-    if match is None:  # False: the request was not routed; resolving it now would cost every cache hit
-        try:
-            match = resolve(path)
-        except Resolver404:
-            match = None
-    token = match.kwargs.get("token") if match else None
-    if isinstance(token, str) and token:
-        path = path.replace(token, "[token]")
-    return redact(SIGNED_TOKEN.sub("[token]", path))
 
 
 def _logged_path(request) -> str:

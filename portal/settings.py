@@ -245,7 +245,7 @@ STORAGES = {
 # How many reverse proxies (a load balancer, nginx, a CDN) stand in front of the site, each adding
 # the address it saw to X-Forwarded-For and setting X-Forwarded-Proto. This one number decides
 # which client address the parent form's limiter, the API throttle and the admin's sign-in lock
-# use (portal.clients.client_address), and whether X-Forwarded-Proto is believed. 0 (the default)
+# use (toolbox.clients.client_address), and whether X-Forwarded-Proto is believed. 0 (the default)
 # means clients reach the site directly, so nothing they say about addresses or scheme is trusted.
 TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)
 
@@ -257,7 +257,7 @@ TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)
 AXES_FAILURE_LIMIT = env.int("ADMIN_LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("ADMIN_LOGIN_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_CLIENT_IP_CALLABLE = "portal.clients.client_address"
+AXES_CLIENT_IP_CALLABLE = "toolbox.clients.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 # A second factor (an authenticator app, TOTP, with one-time recovery codes) for staff who can see
@@ -365,7 +365,7 @@ LOGGING = {
     "filters": {
         "request_id": {"()": "portal.logs.RequestIdFilter"},
         # Safety net: e-mail addresses are blanked in anything logged, whoever logs it.
-        "redact_personal_data": {"()": "support.log_filters.RedactPersonalData"},
+        "redact_personal_data": {"()": "toolbox.redaction.RedactPersonalData"},
         # django-redis logs every command that fails while Redis is unreachable; one line per outage.
         "once_per_outage": {"()": "portal.logs.OncePerOutage"},
     },
@@ -399,10 +399,9 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     # JSON only; "?format=" is then just an unknown parameter and gets a 400 like any other.
     "URL_FORMAT_OVERRIDE": None,
-    # The same count as everywhere else (see TRUSTED_PROXIES above).
-    "NUM_PROXIES": TRUSTED_PROXIES,
 }
-# Requests per client and period ("120/min"; s, min, h or d), counted in the shared cache; empty turns it off.
+# Requests per client and period, written as every rate of the site is ("120/min", "10/h", "100/5m"; see
+# toolbox.ratelimit), counted in the shared cache for each client address; empty turns it off.
 API_ANON_RATE = env.str("API_ANON_RATE", default="120/min") or None
 API_PAGE_SIZE = 20
 API_MAX_PAGE_SIZE = 100

@@ -2,10 +2,11 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from diseases.browsing import letter_counts
 from diseases.freshness import public_page
 from diseases.models import DataRelease, Disease
-from diseases.pages import letter_counts, public_url
 from diseases.provenance import SOURCES
+from toolbox.addresses import public_url
 
 RECENTLY_UPDATED_COUNT = 8
 

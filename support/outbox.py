@@ -5,16 +5,11 @@ from functools import partial
 from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.debug import sensitive_variables
 
 from .models import OutboxMessage
 from .tasks import schedule_delivery
-
-
-def absolute_url(view_name: str, **kwargs) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse(view_name, kwargs=kwargs)
 
 
 @sensitive_variables()

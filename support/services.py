@@ -16,10 +16,11 @@ from django.utils import timezone
 from django.views.decorators.debug import sensitive_variables
 
 from diseases.models import Disease
+from toolbox.addresses import absolute_url
 
 from . import tokens
 from .models import ActorKind, ConnectionMatch, ConnectionRequest, OutboxMessage, RequestEvent
-from .outbox import absolute_url, queue_mail
+from .outbox import queue_mail
 from .tokens import InvalidLink
 
 logger = logging.getLogger(__name__)

@@ -12,8 +12,9 @@ from django.views.decorators.debug import sensitive_post_parameters, sensitive_v
 from django.views.decorators.http import require_http_methods
 
 from diseases.models import Disease
+from toolbox import ratelimit
 
-from . import ratelimit, services, tokens
+from . import services, tokens
 from .forms import ConnectionRequestForm
 from .models import ConnectionMatch, ConnectionRequest
 from .tokens import FormToken, InvalidLink

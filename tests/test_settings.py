@@ -90,8 +90,8 @@ def test_hsts_covers_subdomains_and_asks_for_preloading_only_when_told_to():
     assert _setting_values(opted_in, *names) == ["True", "True"]
 
 
-def test_one_proxy_setting_drives_the_scheme_header_and_the_api_throttle():
-    names = ("settings.SECURE_PROXY_SSL_HEADER", "settings.REST_FRAMEWORK['NUM_PROXIES']")
+def test_one_proxy_setting_drives_the_scheme_header_and_every_limiters_client_address():
+    names = ("settings.SECURE_PROXY_SSL_HEADER", "settings.TRUSTED_PROXIES")
     assert _setting_values(PRODUCTION, *names) == ["None", "0"]
     behind_two = {**PRODUCTION, "TRUSTED_PROXIES": "2"}
     assert _setting_values(behind_two, *names) == ["('HTTP_X_FORWARDED_PROTO', 'https')", "2"]

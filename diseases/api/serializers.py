@@ -7,34 +7,25 @@ from rest_framework import serializers
 
 from diseases import comparison, matching, search
 from diseases.identifiers import HPO_ID_MESSAGE, HPO_ID_RE
-from diseases.inheritance import EXPLANATIONS
 from diseases.models import (
     Annotation,
     DataRelease,
-    DiseaseCharacteristic,
     DiseaseDefinition,
     ExternalIdentifier,
     PhenotypeSynonym,
     Resource,
     SearchTerm,
 )
-from diseases.pages import (
-    NOTICE,
-    definition,
-    excluded_symptoms,
-    rendered_sections,
-    summary_html,
-    symptom_bands,
-    symptom_row,
-)
+from diseases.pages.symptoms import symptom_row
+from diseases.pages.text import NOTICE
 
 
 @extend_schema_field(OpenApiTypes.URI)
 class PageUrlField(serializers.Field):
-    """The absolute address of the object's page on the site."""
+    """The absolute address of the object's page on the site (of the object itself, or ``source``)."""
 
-    def __init__(self, **kwargs):
-        super().__init__(source="*", read_only=True, **kwargs)
+    def __init__(self, source="*", **kwargs):
+        super().__init__(source=source, read_only=True, **kwargs)
 
     def to_representation(self, value):
         return self.context["request"].build_absolute_uri(value.get_absolute_url())
@@ -156,16 +147,18 @@ class GeneLinkSerializer(serializers.Serializer):
 
 
 class CharacteristicSerializer(serializers.Serializer):
-    hpo_id = serializers.CharField(source="phenotype.hpo_id")
-    name = serializers.CharField(source="phenotype.name")
-    source_record = serializers.CharField(help_text="The record that says so, for example OMIM:219700.")
+    """A ``pages.disease.Characteristic``: the HPO term, the record that says so, and for inheritance what it
+    means for a family."""
+
+    hpo_id = serializers.CharField(source="row.phenotype.hpo_id")
+    name = serializers.CharField(source="row.phenotype.name")
+    source_record = serializers.CharField(
+        source="row.source_record", help_text="The record that says so, for example OMIM:219700."
+    )
 
 
 class InheritanceSerializer(CharacteristicSerializer):
-    explanation = serializers.SerializerMethodField(help_text="What it means for a family, in plain words.")
-
-    def get_explanation(self, row) -> str:
-        return EXPLANATIONS.get(row.phenotype.hpo_id, "")
+    explanation = serializers.CharField(help_text="What it means for a family, in plain words.")
 
 
 class DiseaseLinkSerializer(serializers.Serializer):
@@ -176,19 +169,19 @@ class DiseaseLinkSerializer(serializers.Serializer):
 
 
 class DiseaseDetailSerializer(serializers.Serializer):
-    """Built from one ``for_page()`` row; the loaded releases come in the context, read once."""
+    """Serializes the ``DiseasePage`` the site's page is rendered from: the API shows what readers see."""
 
-    slug = serializers.SlugField()
-    name = serializers.CharField()
-    url = serializers.HyperlinkedIdentityField(view_name="api:disease-detail", lookup_field="slug")
-    page_url = PageUrlField()
-    other_names = serializers.SerializerMethodField()
-    categories = CategorySerializer(many=True)
-    identifiers = IdentifierSerializer(many=True)
-    summary_html = serializers.SerializerMethodField(
-        help_text="Sanitised HTML rendered from the editors' text."
+    slug = serializers.SlugField(source="disease.slug")
+    name = serializers.CharField(source="disease.name")
+    url = serializers.HyperlinkedRelatedField(
+        source="disease", view_name="api:disease-detail", lookup_field="slug", read_only=True
     )
-    sections = serializers.SerializerMethodField()
+    page_url = PageUrlField(source="disease")
+    other_names = serializers.ListField(child=serializers.CharField())
+    categories = CategorySerializer(many=True, source="disease.categories.all")
+    identifiers = IdentifierSerializer(many=True, source="disease.identifiers.all")
+    summary_html = serializers.CharField(help_text="Sanitised HTML rendered from the editors' text.")
+    sections = SectionSerializer(many=True)
     symptom_bands = serializers.SerializerMethodField(
         help_text="Symptoms by how often they occur, most often first."
     )
@@ -196,103 +189,75 @@ class DiseaseDetailSerializer(serializers.Serializer):
     definition = serializers.SerializerMethodField(
         help_text="The imported medical definition shown on the page, or null."
     )
-    genes = GeneLinkSerializer(many=True, source="gene_links.all", help_text="Main genes first.")
-    inheritance = serializers.SerializerMethodField()
-    onset = serializers.SerializerMethodField(help_text="Age of onset and course.")
-    parents = DiseaseLinkSerializer(
-        many=True, source="parents.all", help_text="Published pages of the groups it is a type of."
-    )
-    subtypes = DiseaseLinkSerializer(
-        many=True, source="subtypes.all", help_text="Published pages of its types."
-    )
-    references = ReferenceSerializer(many=True)
-    resources = ResourceSerializer(many=True)
+    genes = GeneLinkSerializer(many=True, help_text="Main genes first.")
+    inheritance = InheritanceSerializer(many=True)
+    onset = CharacteristicSerializer(many=True, help_text="Age of onset and course.")
+    parents = DiseaseLinkSerializer(many=True, help_text="Published pages of the groups it is a type of.")
+    subtypes = DiseaseLinkSerializer(many=True, help_text="Published pages of its types.")
+    references = ReferenceSerializer(many=True, source="disease.references.all")
+    resources = ResourceSerializer(many=True, source="disease.resources.all")
     hpo_release = serializers.SerializerMethodField()
     last_updated = serializers.DateTimeField(
-        source="content_updated_at", allow_null=True, help_text="When the written content last changed."
+        source="disease.content_updated_at",
+        allow_null=True,
+        help_text="When the written content last changed.",
     )
     downloads = serializers.SerializerMethodField(help_text="The symptom table as CSV and JSON files.")
     notice = serializers.SerializerMethodField()
 
-    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
-    def get_other_names(self, disease):
-        return [synonym.name for synonym in disease.synonyms.all()]
+    def _hpo_release(self, page):
+        return page.releases.get(DataRelease.Source.HPO)
 
-    def get_summary_html(self, disease) -> str:
-        return str(summary_html(disease))
-
-    @extend_schema_field(SectionSerializer(many=True))
-    def get_sections(self, disease):
-        return SectionSerializer(rendered_sections(disease), many=True).data
-
-    def _hpo_release(self):
-        return self.context["releases"].get(DataRelease.Source.HPO)
-
-    def _version(self):
-        release = self._hpo_release()
+    def _version(self, page):
+        release = self._hpo_release(page)
         return release.version if release else ""
 
     @extend_schema_field(DefinitionSerializer(allow_null=True))
-    def get_definition(self, disease):
-        shown = definition(disease, self.context["releases"])
-        if shown is None:
+    def get_definition(self, page):
+        if page.definition is None:
             return None
-        info, release = shown.attribution.info, shown.attribution.release
+        shown, attribution = page.definition.definition, page.definition.attribution
         return {
-            "text": shown.definition.text,
-            "source": shown.definition.source,
-            "source_record": shown.definition.source_record,
-            "source_url": shown.definition.source_url,
-            "release": release.version if release else None,
-            "licence": info.licence,
-            "licence_url": info.licence_url,
+            "text": shown.text,
+            "source": shown.source,
+            "source_record": shown.source_record,
+            "source_url": shown.source_url,
+            "release": attribution.release.version if attribution.release else None,
+            "licence": attribution.info.licence,
+            "licence_url": attribution.info.licence_url,
         }
 
-    def _characteristics(self, disease, kind):
-        return [row for row in disease.characteristics.all() if row.kind == kind]
-
-    @extend_schema_field(InheritanceSerializer(many=True))
-    def get_inheritance(self, disease):
-        rows = self._characteristics(disease, DiseaseCharacteristic.Kind.INHERITANCE)
-        return InheritanceSerializer(rows, many=True).data
-
-    @extend_schema_field(CharacteristicSerializer(many=True))
-    def get_onset(self, disease):
-        return CharacteristicSerializer(
-            self._characteristics(disease, DiseaseCharacteristic.Kind.ONSET), many=True
-        ).data
-
     @extend_schema_field(SymptomBandSerializer(many=True))
-    def get_symptom_bands(self, disease):
-        version = self._version()
+    def get_symptom_bands(self, page):
+        version = self._version(page)
         return [
             {
                 "band": band.band,
                 "label": band.label,
                 "symptoms": [symptom_row(annotation, version) for annotation in band.rows],
             }
-            for band in symptom_bands(disease)
+            for band in page.bands
         ]
 
     @extend_schema_field(SymptomSerializer(many=True))
-    def get_not_a_feature(self, disease):
-        version = self._version()
-        return [symptom_row(annotation, version) for annotation in excluded_symptoms(disease)]
+    def get_not_a_feature(self, page):
+        version = self._version(page)
+        return [symptom_row(annotation, version) for annotation in page.excluded]
 
     @extend_schema_field(HpoReleaseSerializer(allow_null=True))
-    def get_hpo_release(self, disease):
-        release = self._hpo_release()
+    def get_hpo_release(self, page):
+        release = self._hpo_release(page)
         return HpoReleaseSerializer(release).data if release else None
 
     @extend_schema_field(DownloadsSerializer)
-    def get_downloads(self, disease):
+    def get_downloads(self, page):
         request = self.context["request"]
         return {
-            kind: request.build_absolute_uri(f"{disease.get_absolute_url()}symptoms.{kind}")
+            kind: request.build_absolute_uri(f"{page.disease.get_absolute_url()}symptoms.{kind}")
             for kind in ("csv", "json")
         }
 
-    def get_notice(self, disease) -> str:
+    def get_notice(self, page) -> str:
         return NOTICE
 
 

@@ -1,8 +1,6 @@
 """The endpoints of /api/v1/. Each reads through a named queryset method; tests pin their query counts."""
 
 from django.conf import settings
-from django.http import HttpResponsePermanentRedirect
-from django.urls import reverse
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import (
     OpenApiExample,
@@ -16,8 +14,9 @@ from rest_framework.response import Response
 
 from diseases import comparison, matching, search
 from diseases.identifiers import GENE_SYMBOL_PATTERN, HPO_ID_PATTERN
-from diseases.models import Annotation, DataRelease, Disease, DiseaseGene, Gene, Phenotype
-from diseases.pages import PageMoved, published_disease_or_404
+from diseases.lookup import PageMoved, moved_response, published_disease_or_404
+from diseases.models import Annotation, Disease, DiseaseGene, Gene, Phenotype
+from diseases.pages.disease import DiseasePage
 
 from .base import (
     DETAIL,
@@ -110,19 +109,13 @@ class DiseaseViewSet(PublishedDiseaseViewSet):
     def get_serializer_class(self):
         return DiseaseDetailSerializer if self.action == "retrieve" else DiseaseListSerializer
 
-    def get_serializer_context(self):
-        context = super().get_serializer_context()
-        if self.action == "retrieve":
-            context["releases"] = DataRelease.objects.by_source()
-        return context
-
     def retrieve(self, request, *args, **kwargs):
         try:
-            return super().retrieve(request, *args, **kwargs)
+            page = DiseasePage.build(self.get_object())
         except PageMoved as moved:
             # The address of a page merged into another keeps working.
-            location = reverse("api:disease-detail", kwargs={"slug": moved.slug})
-            return HttpResponsePermanentRedirect(request.build_absolute_uri(location))
+            return moved_response(request, moved, absolute=True)
+        return Response(self.get_serializer(page).data)
 
 
 @extend_schema_view(

@@ -8,7 +8,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from support.models import OutboxMessage
-from support.outbox import absolute_url, queue_mail
+from support.outbox import queue_mail
+from toolbox.addresses import absolute_url
 
 from ..models import PUBLISH_PERMISSION
 

@@ -9,18 +9,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from diseases.browsing import letter_groups
+from diseases.browsing import letter_counts, letter_groups
 from diseases.freshness import public_page
 from diseases.identifiers import Identifier, Source
+from diseases.lookup import follows_merged_pages, published_disease_or_404
 from diseases.models import Category, Disease
-from diseases.pages import (
-    disease_page_html,
-    letter_counts,
-    public_url,
-    published_disease_or_404,
-)
+from diseases.pages.stored import disease_page_html
+from toolbox.addresses import public_url
 
-from .moved import follows_merged_pages
 from .previews import can_preview, disease_preview, revision_preview
 
 

@@ -12,10 +12,10 @@ from django.http import HttpResponse
 from django.views.decorators.http import conditional_page, require_safe
 
 from diseases.freshness import public_page
+from diseases.lookup import follows_merged_pages, published_disease_or_404
 from diseases.models import DataRelease, Disease
-from diseases.pages import NOTICE, SYMPTOM_COLUMNS, published_disease_or_404, symptom_rows
-
-from .moved import follows_merged_pages
+from diseases.pages.symptoms import SYMPTOM_COLUMNS, symptom_rows
+from diseases.pages.text import NOTICE
 
 # Spreadsheets run a cell that starts with one of these as a formula.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

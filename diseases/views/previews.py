@@ -7,7 +7,7 @@ from django.views.decorators.cache import never_cache
 
 from diseases.editorial.revisions import revision_preview as previewed_revision
 from diseases.models import Disease, DiseaseRevision
-from diseases.pages import DiseasePage
+from diseases.pages.disease import DiseasePage
 
 
 def can_preview(user):

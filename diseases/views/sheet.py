@@ -3,10 +3,9 @@
 from django.shortcuts import get_object_or_404, redirect, render
 
 from diseases.freshness import public_page
+from diseases.lookup import follows_merged_pages, published_disease_or_404
 from diseases.models import Disease
-from diseases.pages import SheetPage, published_disease_or_404
-
-from .moved import follows_merged_pages
+from diseases.pages.sheet import SheetPage
 
 
 @public_page

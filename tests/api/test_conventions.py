@@ -5,7 +5,7 @@ from django.core.cache import cache
 
 from diseases import matching, search
 from diseases.models import Annotation
-from tests.api.conftest import THROTTLE_KEY
+from tests.api.conftest import throttle_keys
 from tests.factories import AnnotationFactory, DiseaseFactory, PhenotypeFactory
 
 pytestmark = pytest.mark.django_db
@@ -48,10 +48,22 @@ def test_anonymous_requests_beyond_the_rate_get_429(client, settings, alps, url)
     assert response.json()["detail"].startswith("Request was throttled.")
 
 
-def test_throttle_counts_requests_in_the_shared_cache(client, alps):
+def test_throttle_counts_requests_in_the_shared_cache_without_the_clients_address(client, alps):
     client.get("/api/v1/diseases/")
     client.get("/api/v1/phenotypes/")
-    assert len(cache.get(THROTTLE_KEY)) == 2
+    [key] = throttle_keys()
+    assert cache.get(key.split(":", 2)[2]) == 2
+    assert "127.0.0.1" not in key
+
+
+def test_throttle_counts_each_client_behind_a_trusted_proxy_apart(client, settings, alps):
+    settings.API_ANON_RATE = "2/min"
+    settings.TRUSTED_PROXIES = 1
+    statuses = [
+        client.get("/api/v1/diseases/", headers={"X-Forwarded-For": address}).status_code
+        for address in ["203.0.113.1", "203.0.113.1", "203.0.113.2", "203.0.113.1"]
+    ]
+    assert statuses == [200, 200, 200, 429]
 
 
 def test_throttle_counts_all_endpoints_together(client, settings, alps):
@@ -73,7 +85,7 @@ def test_throttle_ignores_a_forged_forwarded_for_header(client, settings, alps):
 def test_throttle_can_be_turned_off(client, settings, alps):
     settings.API_ANON_RATE = None
     assert {client.get("/api/v1/diseases/").status_code for _ in range(5)} == {200}
-    assert cache.get(THROTTLE_KEY) is None
+    assert throttle_keys() == []
 
 
 # --- Conditional GET --------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ import io
 import pytest
 
 from diseases.models import Annotation, Disease
-from diseases.pages import SYMPTOM_COLUMNS as COLUMNS
+from diseases.pages.symptoms import SYMPTOM_COLUMNS as COLUMNS
 from tests.factories import (
     AnnotationFactory,
     DataReleaseFactory,

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from diseases.models import Annotation, DataRelease, Disease, DiseaseCharacteristic, DiseaseRedirect, Resource
-from diseases.pages import SHEET_SYMPTOMS, qr_code_svg
+from diseases.pages.sheet import SHEET_SYMPTOMS, qr_code_svg
 from tests.factories import (
     AnnotationFactory,
     DataReleaseFactory,

@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from support import services, tokens
-from support.log_filters import RedactPersonalData
+from toolbox.redaction import RedactPersonalData
 from support.models import ConnectionRequest
 from tests.factories import ConnectionRequestFactory, DiseaseFactory
 

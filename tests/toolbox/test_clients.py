@@ -3,7 +3,7 @@
 import pytest
 from django.test import RequestFactory
 
-from portal.clients import client_address
+from toolbox.clients import client_address
 
 FORWARDED = "198.51.100.7, 203.0.113.9, 10.0.0.2"
 

@@ -1,0 +1,128 @@
+"""The printable one-page sheet of a disease, for a new doctor, a school nurse or a babysitter."""
+
+from dataclasses import dataclass
+
+import qrcode
+import qrcode.image.svg
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+
+from toolbox.addresses import public_url
+
+from ..models import Annotation, DataRelease, Disease, DiseaseCharacteristic
+from .disease import Attribution, Characteristic, characteristics, definition
+from .symptoms import symptom_bands
+from .text import everyday_name, plain_text, shorten
+
+# What fits on two printed pages beside the rest, for a disease with a table of 300 symptoms; the
+# browser test prints the catalogue's largest table to PDF and counts the pages.
+SHEET_NAMES = 6
+SHEET_INTRO_LENGTH = 480
+SHEET_SYMPTOMS = 30
+SHEET_GENES = 8
+SHEET_ORGANISATIONS = 6
+
+
+def qr_code_svg(text):
+    """A QR code of ``text`` as inline SVG markup: one path, no style attributes (the CSP forbids them)."""
+    image = qrcode.make(
+        text,
+        image_factory=qrcode.image.svg.SvgPathImage,
+        error_correction=qrcode.ERROR_CORRECT_M,
+        border=4,
+    )
+    return mark_safe(image.to_string(encoding="unicode"))
+
+
+@dataclass
+class SheetSymptom:
+    everyday_name: str
+    medical_name: str  # empty when the everyday name is the medical one
+    band_label: str
+
+
+def _sheet_symptom(row) -> SheetSymptom:
+    plain = everyday_name(row.phenotype)
+    medical = row.phenotype.name if plain != row.phenotype.name else ""
+    return SheetSymptom(plain, medical, Annotation.BAND_SHORT_LABELS[row.band])
+
+
+@dataclass
+class SheetPage:
+    """The one-page summary to print for a new doctor, a school nurse or a babysitter."""
+
+    disease: Disease
+    other_names: list[str]
+    more_names: int
+    intro: str
+    intro_attribution: Attribution | None  # None for our editors' own summary
+    symptoms: list[SheetSymptom]
+    symptom_total: int
+    main_genes: list
+    more_genes: int
+    inheritance: list[Characteristic]
+    onset: list[Characteristic]
+    organisations: list
+    more_organisations: int
+    releases: list  # the DataRelease rows the sheet's facts come from
+
+    @classmethod
+    def build(cls, disease):
+        releases = DataRelease.objects.by_source()
+        names = [synonym.name for synonym in disease.synonyms.all()]
+        shown_definition = definition(disease, releases)
+        summary = plain_text(disease.summary)
+        rows = [row for band in symptom_bands(disease) for row in band.rows]
+        symptoms = [_sheet_symptom(row) for row in rows[:SHEET_SYMPTOMS]]
+        genes = [link for link in disease.gene_links.all() if link.is_main]
+        organisations = list(disease.resources.all())
+        inheritance = characteristics(disease, DiseaseCharacteristic.Kind.INHERITANCE)
+        onset = characteristics(disease, DiseaseCharacteristic.Kind.ONSET)
+        used = []
+        if rows:
+            used.append(DataRelease.Source.HPO)
+        if inheritance or onset:
+            used.append(DataRelease.Source.HPOA)
+        if not summary and shown_definition:
+            used.append(shown_definition.attribution.source)
+        if genes:
+            used += [DataRelease.Source.GENES, DataRelease.Source.HGNC]
+        return cls(
+            disease=disease,
+            other_names=names[:SHEET_NAMES],
+            more_names=max(len(names) - SHEET_NAMES, 0),
+            intro=shorten(
+                summary or (shown_definition.definition.text if shown_definition else ""), SHEET_INTRO_LENGTH
+            ),
+            intro_attribution=None if summary or not shown_definition else shown_definition.attribution,
+            symptoms=symptoms,
+            symptom_total=len(rows),
+            main_genes=genes[:SHEET_GENES],
+            more_genes=max(len(genes) - SHEET_GENES, 0),
+            inheritance=inheritance,
+            onset=onset,
+            organisations=organisations[:SHEET_ORGANISATIONS],
+            more_organisations=max(len(organisations) - SHEET_ORGANISATIONS, 0),
+            releases=[releases[source] for source in used if source in releases],
+        )
+
+    @property
+    def url(self):
+        return public_url(self.disease.get_absolute_url())
+
+    @property
+    def short_url(self):
+        """The address to type from paper: the site and a number, which redirects to the page."""
+        return public_url(reverse("diseases:short", kwargs={"pk": self.disease.pk}))
+
+    @property
+    def short_url_text(self):
+        return self.short_url.split("://", 1)[-1]
+
+    @property
+    def qr_code(self):
+        return qr_code_svg(self.url)
+
+    @property
+    def more_symptoms(self):
+        return self.symptom_total - len(self.symptoms)

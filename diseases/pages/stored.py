@@ -1,0 +1,56 @@
+"""Each disease page's HTML, kept under a key that changes whenever anything the page shows changes."""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import prefetch_related_objects
+
+from ..freshness import code_release
+from ..models import DataRelease, Disease, page_row_lookups
+from .disease import DiseasePage
+
+
+def body_key(disease, releases) -> str | None:
+    """A key that changes whenever anything the page of ``disease`` shows changes, or None.
+
+    ``disease`` is its full row with ``with_family()``. The key names: the row itself (a digest of
+    every column), its ``page_changed_at`` (moved by every change to its own rows: names, symptoms,
+    genes, references and the rest, see ``diseases.changes``), the names and addresses of its
+    published groups and types as read now, the data releases it credits, and the code. So a change
+    made anywhere else leaves it, and the page's HTML with it, as it was.
+    """
+    if not settings.PAGE_BODY_CACHE_ENABLED or disease.page_changed_at is None:
+        return None
+    family = (
+        [(parent.pk, parent.name, parent.slug) for parent in disease.parents.all()],
+        [
+            (subtype.pk, subtype.name, subtype.slug, [(t.pk, t.name, t.slug) for t in subtype.subtypes.all()])
+            for subtype in disease.subtypes.all()
+        ],
+    )
+    shown = (
+        [getattr(disease, column.attname) for column in Disease._meta.concrete_fields],
+        family,
+        sorted((release.source, release.version, release.loaded_at) for release in releases.values()),
+    )
+    digest = hashlib.blake2b(repr(shown).encode(), digest_size=16).hexdigest()
+    return f"disease-page:{code_release()}:{disease.pk}:{digest}"
+
+
+def disease_page_html(disease, render) -> str:
+    """The HTML of a published page: kept under ``body_key``, or ``render(DiseasePage)`` when it moved.
+
+    ``disease`` comes with ``with_family()`` only; its own rows are read only when it must be rendered.
+    A whole-site change (the content generation, see ``diseases.freshness``) thus re-renders only
+    the pages whose own content changed.
+    """
+    releases = DataRelease.objects.by_source()
+    key = body_key(disease, releases)
+    html = cache.get(key) if key else None
+    if html is None:
+        prefetch_related_objects([disease], *page_row_lookups())
+        html = render(DiseasePage.build(disease, releases))
+        if key:
+            cache.set(key, html, timeout=settings.PAGE_CACHE_TIMEOUT)
+    return html
