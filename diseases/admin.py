@@ -207,7 +207,8 @@ class ReviewDueFilter(admin.SimpleListFilter):
     parameter_name = "review_due"
 
     def lookups(self, request, model_admin):
-        return [("yes", "Review due (over 2 years)"), ("no", "Reviewed within 2 years")]
+        years = Disease.REVIEW_INTERVAL_YEARS
+        return [("yes", f"Review due (over {years} years)"), ("no", f"Reviewed within {years} years")]
 
     def queryset(self, request, queryset):
         if self.value() == "yes":

@@ -38,8 +38,8 @@ IDENTICAL_ONLY = (
     "Only identical symptoms share a row: the HPO hierarchy has not been loaded on this site yet."
 )
 NOTICE = (
-    "This is general information, not a diagnosis or medical advice: it sets side by side what the "
-    "sources record about each disease."
+    "This is general information, not a diagnosis or medical advice. It sets side by side what the "
+    "sources record about each disease. Only a doctor who knows the person can say which, if any, applies."
 )
 
 

@@ -133,7 +133,7 @@ def code_release() -> str:
         return settings.SITE_RELEASE
     digest = hashlib.blake2b(digest_size=6)
     root = Path(settings.BASE_DIR)
-    for folder in ("diseases", "portal", "support", "templates", "static"):
+    for folder in ("diseases", "portal", "support", "toolbox", "templates", "static"):
         for path in sorted((root / folder).rglob("*")):
             if path.is_file() and path.suffix in {".py", ".html", ".txt", ".css", ".js", ".svg"}:
                 digest.update(str(path.relative_to(root)).encode())

@@ -10,6 +10,11 @@ from dataclasses import dataclass
 
 from django.core.validators import RegexValidator
 from django.db import models
+from django.urls.converters import SlugConverter
+
+# A page's address on the site, as ``<slug:...>`` in the URLs matches it (Django's own pattern).
+SLUG_PATTERN = SlugConverter.regex
+SLUG_RE = re.compile(rf"^{SLUG_PATTERN}\Z")
 
 # An HGNC gene symbol, such as CFTR or HLA-DRB1.
 GENE_SYMBOL_PATTERN = r"[A-Za-z0-9][A-Za-z0-9.@-]{0,39}"
@@ -22,6 +27,11 @@ HPO_ID_ANY_CASE_RE = re.compile(rf"^(?i:{HPO_ID_PATTERN})\Z")
 HPO_ID_MESSAGE = "An HPO id looks like HP:0001744."
 HPO_ID_VALIDATOR = RegexValidator(rf"^{HPO_ID_PATTERN}$", HPO_ID_MESSAGE)
 HPO = "HP"
+
+# A Mondo term, such as MONDO:0009061: its code is always seven digits.
+MONDO_CODE_PATTERN = r"\d{7}"
+MONDO_ID_RE = re.compile(rf"^MONDO:{MONDO_CODE_PATTERN}\Z")
+MONDO_CODE_RE = re.compile(rf"^{MONDO_CODE_PATTERN}\Z")
 
 
 class Source(models.TextChoices):

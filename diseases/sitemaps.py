@@ -12,7 +12,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
 
-from .models import Category, DataRelease, Disease, Gene, Phenotype
+from .models import Category, DataRelease, Disease, Gene, Phenotype, listed_symptom
 
 
 class DiseaseSitemap(Sitemap):
@@ -53,9 +53,7 @@ class SymptomSitemap(_ListingSitemap):
 
     def get_latest_lastmod(self):
         # The newest of the dates above, in one aggregate rather than by reading every row.
-        listing = Disease.objects.published().filter(
-            annotations__is_hidden=False, annotations__is_excluded=False
-        )
+        listing = Disease.objects.published().filter(listed_symptom("annotations__"))
         return listing.aggregate(latest=Max("page_changed_at"))["latest"]
 
 

@@ -8,6 +8,7 @@ from diseases.models import (
     DiseaseCharacteristic,
     DiseaseClassification,
     DiseaseDefinition,
+    DiseaseFamily,
     DiseaseGene,
     DiseaseSynonym,
     ExternalIdentifier,
@@ -157,21 +158,46 @@ class DiseaseClassificationFactory(factory.django.DjangoModelFactory):
     label = factory.Sequence(lambda n: f"example group {n}")
 
 
+def created(factory_class, count=None, **fields):
+    """``count`` rows (or one per value where ``fields`` hold lists) built by ``factory_class`` and written in
+    one statement: many times faster than saving each, for the tests that need hundreds of rows. Like the
+    import, it sends no signals; the caller's next ordinary save dates the page and moves the generation."""
+    listed = {name: value for name, value in fields.items() if isinstance(value, list)}
+    count = len(next(iter(listed.values()))) if listed else count
+    rows = [
+        factory_class.build(**{**fields, **{name: values[index] for name, values in listed.items()}})
+        for index in range(count)
+    ]
+    return factory_class._meta.model.objects.bulk_create(rows)
+
+
 def disease_with_everything(count):
     """A published disease with ``count`` of each list its page shows: symptoms, genes, inheritance and
     onset rows, types (each with two types of its own), groups and Mondo classifications."""
     disease = disease_with_symptoms(count)
     DiseaseDefinitionFactory(disease=disease)
-    for index in range(count):
-        DiseaseGeneFactory(disease=disease, is_main=index % 2 == 0)
-        DiseaseCharacteristicFactory(disease=disease)
-        DiseaseCharacteristicFactory(disease=disease, kind=DiseaseCharacteristic.Kind.ONSET)
-        DiseaseClassificationFactory(disease=disease)
-        subtype = DiseaseFactory()
-        subtype.parents.add(disease)
-        for _ in range(2):
-            DiseaseFactory().parents.add(subtype)
-        DiseaseFactory().subtypes.add(disease)
+    genes = created(GeneFactory, count)
+    created(
+        DiseaseGeneFactory, disease=disease, gene=genes, is_main=[index % 2 == 0 for index in range(count)]
+    )
+    for kind in DiseaseCharacteristic.Kind:
+        created(
+            DiseaseCharacteristicFactory,
+            disease=disease,
+            kind=kind,
+            phenotype=created(PhenotypeFactory, count),
+        )
+    created(DiseaseClassificationFactory, count, disease=disease)
+    subtypes, types_of_subtypes, groups = (created(DiseaseFactory, count * n) for n in (1, 2, 1))
+    DiseaseFamily.objects.bulk_create(
+        [DiseaseFamily(child=subtype, parent=disease) for subtype in subtypes]
+        + [
+            DiseaseFamily(child=child, parent=subtypes[index // 2])
+            for index, child in enumerate(types_of_subtypes)
+        ]
+        + [DiseaseFamily(child=disease, parent=group) for group in groups]
+    )
+    disease.save()  # dates the page and moves the content generation, as the rows' own saves would
     return disease
 
 
@@ -179,10 +205,14 @@ def disease_with_symptoms(count, **kwargs):
     """A published disease whose table has ``count`` rows, each with a lay name."""
     disease = DiseaseFactory(**kwargs)
     bands = list(Annotation.Band)
-    for index in range(count):
-        phenotype = PhenotypeFactory()
-        PhenotypeSynonymFactory(phenotype=phenotype)
-        AnnotationFactory(disease=disease, phenotype=phenotype, band=bands[index % len(bands)])
+    phenotypes = created(PhenotypeFactory, count)
+    created(PhenotypeSynonymFactory, phenotype=phenotypes)
+    created(
+        AnnotationFactory,
+        disease=disease,
+        phenotype=phenotypes,
+        band=[bands[index % len(bands)] for index in range(count)],
+    )
     DiseaseSynonymFactory(disease=disease)
     ExternalIdentifierFactory(disease=disease)
     ReferenceFactory(disease=disease, number=1)

@@ -68,3 +68,16 @@ def unreachable_redis_caches():
     from tests.conftest import free_port
 
     return redis_caches(f"redis://127.0.0.1:{free_port()}/0")
+
+
+def disease_change_url(disease):
+    from django.urls import reverse
+
+    return reverse("admin:diseases_disease_change", args=[disease.pk])
+
+
+def save_summary(client, disease, summary):
+    """Post the disease's admin change form as it is shown, with a new summary."""
+    data = admin_form_data(client.get(disease_change_url(disease)))
+    data["summary"] = summary
+    return client.post(disease_change_url(disease), data)

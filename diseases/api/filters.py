@@ -1,7 +1,5 @@
 """django-filter filtersets for the list endpoints; a bad value becomes a 400 naming the parameter."""
 
-import re
-
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
@@ -15,6 +13,8 @@ from diseases.identifiers import (
     HPO_ID_MESSAGE,
     HPO_ID_PATTERN,
     HPO_ID_RE,
+    SLUG_PATTERN,
+    SLUG_RE,
     parse_curie,
     parse_hpo_id,
 )
@@ -23,7 +23,6 @@ from diseases.search import MAX_QUERY_LENGTH
 
 LETTERS = Disease.INDEX_LETTERS
 SOURCES = ", ".join(ExternalIdentifier.Source.values)
-SLUG_RE = re.compile(r"[-a-zA-Z0-9_]+\Z")
 
 
 class CategoryField(forms.ModelChoiceField):
@@ -68,7 +67,7 @@ class DiseaseFilter(django_filters.FilterSet):
     category = extend_schema_field(
         {
             "type": "string",
-            "pattern": r"^[-a-zA-Z0-9_]+$",
+            "pattern": f"^{SLUG_PATTERN}$",
             "description": "A category's slug, for example `hematology`; an unknown slug is a 400.",
         }
     )(CategoryFilter(field_name="categories", queryset=Category.objects.all(), to_field_name="slug"))

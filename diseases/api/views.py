@@ -13,7 +13,7 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
 from diseases import comparison, matching, search
-from diseases.identifiers import GENE_SYMBOL_PATTERN, HPO_ID_PATTERN
+from diseases.identifiers import GENE_SYMBOL_PATTERN, HPO_ID_PATTERN, SLUG_PATTERN
 from diseases.lookup import PageMoved, moved_response, published_disease_or_404
 from diseases.models import Annotation, Disease, DiseaseGene, Gene, Phenotype
 from diseases.pages.disease import DiseasePage
@@ -52,7 +52,7 @@ SLUG_PARAMETER = OpenApiParameter(
     "slug",
     str,
     OpenApiParameter.PATH,
-    pattern=r"^[-a-zA-Z0-9_]+$",
+    pattern=f"^{SLUG_PATTERN}$",
     description="The disease's address on the site, for example `autoimmune-lymphoproliferative-syndrome`.",
     examples=[OpenApiExample("ALPS", value="autoimmune-lymphoproliferative-syndrome")],
 )
@@ -94,7 +94,7 @@ HPO_ID_PARAMETER = OpenApiParameter(
 )
 class DiseaseViewSet(PublishedDiseaseViewSet):
     lookup_field = "slug"
-    lookup_value_regex = r"[-a-zA-Z0-9_]+"
+    lookup_value_regex = SLUG_PATTERN
     filter_backends = [DjangoFilterBackend]
     filterset_class = DiseaseFilter
 
@@ -384,7 +384,7 @@ class MatchView(PublicAPIView):
                 "type": "array",
                 "items": {
                     "type": "string",
-                    "pattern": r"^[-a-zA-Z0-9_]+$",
+                    "pattern": f"^{SLUG_PATTERN}$",
                     "maxLength": comparison.SLUG_MAX_LENGTH,
                 },
                 "minItems": comparison.MIN_DISEASES,

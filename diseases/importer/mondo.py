@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..identifiers import MONDO_ID_RE
 from .errors import ImportFileError
 
-MONDO_ID = re.compile(r"^MONDO:\d{7}$")
 VERSION_IN_NAME = re.compile(r"(v\d{4}-\d{2}-\d{2})")
 # Mondo also describes diseases of animals; this portal is about people.
 NON_HUMAN_ANIMAL_DISEASE = "MONDO:0005583"
@@ -95,7 +95,7 @@ def _text(path, mondo_id, entry, key, *, required=False):
 
 
 def _term(path, mondo_id, entry) -> MondoTerm:
-    if not MONDO_ID.match(mondo_id):
+    if not MONDO_ID_RE.match(mondo_id):
         raise ImportFileError(path, None, "is not a Mondo id such as MONDO:0009061.", record=mondo_id)
     if not isinstance(entry, dict):
         raise ImportFileError(path, None, "must be a JSON object.", record=mondo_id)
@@ -107,7 +107,7 @@ def _term(path, mondo_id, entry) -> MondoTerm:
         raise ImportFileError(path, None, '"synonyms" must be a list of text.', record=mondo_id)
     ancestors = entry.get("ancestors", {})
     if not isinstance(ancestors, dict) or not all(
-        MONDO_ID.match(key) and isinstance(distance, int) and distance > 0
+        MONDO_ID_RE.match(key) and isinstance(distance, int) and distance > 0
         for key, distance in ancestors.items()
     ):
         raise ImportFileError(

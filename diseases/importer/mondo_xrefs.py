@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from diseases.identifiers import Source
+from diseases.identifiers import MONDO_CODE_RE, Source
 
 from .errors import ImportFileError
 
@@ -24,7 +24,6 @@ NAMESPACES = {
     "DOID": Source.DOID,
 }
 CODE = re.compile(r"^\d{1,9}$")
-MONDO_CODE = re.compile(r"^\d{7}$")
 
 
 @dataclass
@@ -67,7 +66,7 @@ def parse_mondo_xrefs(path, version, progress_stage=None) -> MondoXrefs:
     xrefs = MondoXrefs(version=version)
     for position, entry in enumerate(data, start=1):
         code = entry.get("id") if isinstance(entry, dict) else None
-        if not isinstance(code, str) or not MONDO_CODE.match(code):
+        if not isinstance(code, str) or not MONDO_CODE_RE.match(code):
             raise ImportFileError(path, None, "has no 7-digit Mondo id.", record=f"#{position}")
         mondo_id = f"MONDO:{code}"
         names = [entry.get("name"), *(entry.get("synonyms") or [])]

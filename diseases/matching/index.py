@@ -98,7 +98,8 @@ def build_similarity_index() -> SimilarityIndex:
     desc_indptr, desc_indices = _csr(desc_lists)
 
     rows = (
-        Annotation.objects.filter(disease__in=Disease.objects.published(), is_hidden=False)
+        Annotation.objects.visible()
+        .filter(disease__in=Disease.objects.published())
         .order_by("disease_id", "phenotype_id")
         .values_list("disease_id", "phenotype_id", "band", "is_excluded")
     )

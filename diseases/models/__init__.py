@@ -38,7 +38,7 @@ from .disease import (
 )
 from .editorial import PENDING_STATUSES, DiseaseRevision, RevisionStatus, ScheduledTransition
 from .genes import DiseaseGene, Gene
-from .terms import Annotation, DiseaseCharacteristic, Phenotype, PhenotypeSynonym
+from .terms import Annotation, DiseaseCharacteristic, Phenotype, PhenotypeSynonym, listed_symptom
 
 __all__ = [
     "EDIT_PERMISSION",
@@ -71,6 +71,7 @@ __all__ = [
     "SearchTerm",
     "SimilarityIndex",
     "index_letter",
+    "listed_symptom",
     "page_address",
     "page_row_lookups",
     "published_condition",

@@ -153,6 +153,12 @@ class ExternalIdentifier(models.Model):
         return self.URL_TEMPLATES[self.source].format(code=self.code)
 
 
+class DiseaseDefinitionQuerySet(models.QuerySet):
+    def shown(self):
+        """Definitions editors have not hidden; a page shows the first of its own."""
+        return self.filter(is_hidden=False)
+
+
 class DiseaseDefinition(models.Model):
     """An imported medical definition of a disease, shown with its source, release and licence."""
 
@@ -174,6 +180,7 @@ class DiseaseDefinition(models.Model):
         default=False, help_text="Hidden by an editor; a re-import keeps it hidden."
     )
 
+    objects = DiseaseDefinitionQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

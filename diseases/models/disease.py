@@ -223,7 +223,7 @@ def _other_names():
 def _shown_definitions():
     return Prefetch(
         "definitions",
-        queryset=DiseaseDefinition.objects.filter(is_hidden=False).only(
+        queryset=DiseaseDefinition.objects.shown().only(
             "disease_id", "source", "source_record", "text", "position"
         ),
     )
@@ -256,7 +256,7 @@ def _characteristics():
 def symptom_table_lookups() -> list:
     """Prefetches of a page's visible symptom rows with their terms' everyday names."""
     visible_annotations = (
-        Annotation.objects.filter(is_hidden=False)
+        Annotation.objects.visible()
         .select_related("phenotype")
         .only(
             "disease_id",
@@ -318,7 +318,8 @@ class Disease(models.Model):
     OTHER_LETTER = "0-9"
     INDEX_LETTERS = [*string.ascii_uppercase, OTHER_LETTER]
     # Published pages not reviewed for this long are flagged to editors.
-    REVIEW_INTERVAL = timedelta(days=365 * 2)
+    REVIEW_INTERVAL_YEARS = 2
+    REVIEW_INTERVAL = timedelta(days=365 * REVIEW_INTERVAL_YEARS)
 
     name = models.CharField(max_length=255)
     slug = models.SlugField(max_length=255, unique=True)

@@ -2,7 +2,7 @@
 how it is inherited and when it starts (``DiseaseCharacteristic``)."""
 
 from django.db import models
-from django.db.models import Max, Prefetch
+from django.db.models import Max, Prefetch, Q
 from simple_history.models import HistoricalRecords
 
 from ..identifiers import HPO_ID_VALIDATOR
@@ -17,11 +17,7 @@ class PhenotypeQuerySet(models.QuerySet):
         """Terms some published page shows as a symptom, each with the newest ``page_changed_at`` of
         those pages: the symptom page lists their names and bands, so it changes when one of them does."""
         return (
-            self.filter(
-                published_condition("annotations__disease__"),
-                annotations__is_hidden=False,
-                annotations__is_excluded=False,
-            )
+            self.filter(published_condition("annotations__disease__"), listed_symptom("annotations__"))
             .values("hpo_id")
             .annotate(page_changed_at=Max("annotations__disease__page_changed_at"))
             .order_by("hpo_id")
@@ -108,12 +104,21 @@ class PhenotypeSynonym(models.Model):
         return self.name
 
 
+def listed_symptom(relation: str = "") -> Q:
+    """A symptom row readers see listed as a symptom: not hidden by an editor, nor a "not a feature" row.
+    ``relation`` is the way to the row from another model (``"annotations__"``)."""
+    return Q(**{f"{relation}is_hidden": False, f"{relation}is_excluded": False})
+
+
 class AnnotationQuerySet(models.QuerySet):
+    def visible(self):
+        """Rows editors have not hidden: the symptoms, and the "not a feature" rows."""
+        return self.filter(is_hidden=False)
+
     def listing_published_diseases(self, phenotype):
         """The published diseases whose table shows ``phenotype``, most frequent first, then by name."""
         return (
-            self.filter(phenotype=phenotype, is_hidden=False, is_excluded=False)
-            .filter(published_condition("disease__"))
+            self.filter(listed_symptom(), published_condition("disease__"), phenotype=phenotype)
             .select_related("disease")
             .only("band", "frequency", "disease__name", "disease__slug")
             .order_by("band", "disease__name", "disease_id")

@@ -12,4 +12,9 @@ def editorial_dashboard(context):
     if not user.has_perm("diseases.view_disease"):
         return {"show": False}
     counts = Disease.objects.editorial_counts(user)
-    return {"show": True, "reviewer": user.has_perm(PUBLISH_PERMISSION), **counts}
+    return {
+        "show": True,
+        "reviewer": user.has_perm(PUBLISH_PERMISSION),
+        "review_interval_years": Disease.REVIEW_INTERVAL_YEARS,
+        **counts,
+    }

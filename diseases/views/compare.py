@@ -24,7 +24,12 @@ def compare(request):
     selection = comparison.select_diseases(values, Disease.objects.published())
     slugs = selection.slugs
     add = search.clean_query(request.GET.get("add", ""))
-    context = {"selection": selection, "add": add, "max_diseases": comparison.MAX_DISEASES}
+    context = {
+        "selection": selection,
+        "add": add,
+        "max_diseases": comparison.MAX_DISEASES,
+        "notice": comparison.NOTICE,
+    }
 
     if add and len(slugs) < comparison.MAX_DISEASES:
         hits = search.search(add, kinds=(SearchTerm.Kind.DISEASE,), limit=NAME_CANDIDATES).diseases

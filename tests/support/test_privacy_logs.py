@@ -7,9 +7,9 @@ from django.test import Client
 from django.urls import reverse
 
 from support import services, tokens
-from toolbox.redaction import RedactPersonalData
 from support.models import ConnectionRequest
 from tests.factories import ConnectionRequestFactory, DiseaseFactory
+from toolbox.redaction import RedactPersonalData
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("immediate_tasks")]
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from diseases.models import Disease, ExternalIdentifier
+from diseases.models import Disease, DiseaseDefinition, ExternalIdentifier
 
 RECORD_SOURCES = ["GARD", "ORPHA", "OMIM", "DECIPHER"]
 
@@ -21,7 +21,9 @@ class Command(BaseCommand):
         if not total:
             self.stdout.write("No published pages.")
             return
-        with_definition = published.filter(definitions__is_hidden=False).distinct().count()
+        with_definition = (
+            published.filter(definitions__in=DiseaseDefinition.objects.shown()).distinct().count()
+        )
         with_text = published.with_written_content().count()
         with_genes = published.filter(gene_links__isnull=False).distinct().count()
         names_only = published.showing_only_names().count()
