@@ -13,6 +13,7 @@ from django.utils.text import slugify
 
 from diseases.bulk import batched, delete_rows, insert_rows, update_rows
 from diseases.models import Category, Disease, DiseaseRedirect, DiseaseSynonym, ExternalIdentifier, Origin
+from diseases.name_rules import is_name_of
 
 from .names import normalise_name, unique_slug
 
@@ -196,7 +197,7 @@ class DiseaseLoader:
             editors = {key.casefold() for key, (_, origin) in current.items() if origin != IMPORT}
             ours = {key.casefold(): pk for key, (pk, origin) in current.items() if origin == IMPORT}
             candidates = plan.synonyms
-            if normalise_name(name) != normalise_name(plan.name):
+            if normalise_name(name) != normalise_name(plan.name) and is_name_of(plan.name, name):
                 candidates = [plan.name, *plan.synonyms]  # the page kept an editor's name
             names = [c for c in candidates if normalise_name(c) != normalise_name(name)]
             for position, synonym in enumerate(names, start=SYNONYM_POSITION_START):

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from diseases.identifiers import Source
 from diseases.models import DiseaseCharacteristic, DiseaseDefinition, ExternalIdentifier
+from diseases.name_rules import is_name_of
 
 from .gard import GardEntry
 from .hpoa import HpoaRecord
@@ -127,12 +128,13 @@ def merged_annotations(records) -> dict:
 
 
 def other_names(name, candidates):
-    """The candidates that differ from ``name`` and from each other once normalised, in order."""
+    """The candidates that are names of the disease (``diseases.name_rules``) and differ from ``name``
+    and from each other once normalised, in order."""
     seen = {normalise_name(name)}
     names = []
     for candidate in candidates:
         key = normalise_name(candidate)
-        if key and key not in seen:
+        if key and key not in seen and is_name_of(candidate, name):
             seen.add(key)
             names.append(synonym_name(candidate))
     return names
