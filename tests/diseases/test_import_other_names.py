@@ -2,7 +2,8 @@
 
 import pytest
 
-from diseases.models import Disease, DiseaseSynonym, ExternalIdentifier, Origin
+from diseases import search
+from diseases.models import Disease, DiseaseSynonym, ExternalIdentifier, Origin, SearchTerm
 from tests.data.import_files import ALPS_MONDO, row
 
 pytestmark = pytest.mark.django_db
@@ -34,6 +35,15 @@ def test_records_that_are_not_names_are_not_other_names_but_stay_with_their_labe
     assert [s.name for s in alps().synonyms.all()] == ["ALPS", "Canale-Smith syndrome"]
     somatic = ExternalIdentifier.objects.get(source="OMIM", code="601860")
     assert (somatic.disease, somatic.label) == (alps(), SOMATIC)
+
+
+def test_search_does_not_find_the_page_by_records_that_are_not_names(records_that_are_not_names):
+    records_that_are_not_names.run()
+    for text in (MODIFIER, SUSCEPTIBILITY, SOMATIC):
+        # PostgreSQL may still find the page by its name's words; never by the record's text.
+        assert text not in [hit.matched for hit in search.search(text).diseases]
+    assert not SearchTerm.objects.filter(text__in=[MODIFIER, SUSCEPTIBILITY, SOMATIC]).exists()
+    assert search.search("OMIM:601860").diseases[0].label == alps().name
 
 
 def test_a_reimport_removes_imported_other_names_that_are_not_names_but_keeps_editors(
