@@ -1,10 +1,11 @@
 """Texts the sources list as names of a disease that are not names of it.
 
-Mondo's exact synonyms, OMIM's titles (in phenotype.hpoa and copied into Mondo) and GARD's synonyms
-also carry records about a disease: "cystic fibrosis lung disease, modifier of" is OMIM's record of
-genes that change cystic fibrosis, not another name for it. The importer keeps such texts out of a
-page's other names and the search index does not find a page by them. The records stay on the page,
-with their labels, as records it is built on.
+Mondo's labels and exact synonyms and OMIM's titles in phenotype.hpoa also carry records about a
+disease: "cystic fibrosis lung disease, modifier of" is OMIM's record of genes that change cystic
+fibrosis, not another name for it. (GARD's names and synonyms, and Orphanet's and DECIPHER's titles,
+carry none in the packaged releases.) The importer keeps such texts out of a page's other names and
+the search index does not find a page by them. The records stay on the page, with their labels, as
+records it is built on.
 
 Each rule below was found in the real data; tests/diseases/test_name_rules.py gives a real example
 of each, and names that must pass. A page whose own name uses a rule's word is that record ("Autism,
