@@ -25,7 +25,8 @@ Imports point one way, down this list (import-linter checks it; see pyproject.to
    checked against, and ``@public_page``).
 5. ``models``: tables, and each screen's read as a named queryset method next to ``published()``.
 6. facts that import nothing of the app: ``identifiers`` (ids and their one parser), ``markup`` (the
-   only place editor text becomes HTML), ``bulk`` (COPY and executemany writes).
+   only place editor text becomes HTML), ``bulk`` (COPY and executemany writes), ``name_rules``
+   (texts the sources give as names that are not names of the disease).
 
 An API field is added to a serializer in ``api/serializers.py``, fed by ``pages`` or a queryset.
 """

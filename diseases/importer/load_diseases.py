@@ -13,8 +13,9 @@ from django.utils.text import slugify
 
 from diseases.bulk import batched, delete_rows, insert_rows, update_rows
 from diseases.models import Category, Disease, DiseaseRedirect, DiseaseSynonym, ExternalIdentifier, Origin
+from diseases.name_rules import is_name_of
 
-from .names import normalise_name, unique_slug
+from .names import same_name_key, unique_slug
 
 IMPORT = Origin.IMPORT.value
 JOINED_BY_SOURCE = ExternalIdentifier.JoinedBy.SOURCE.value
@@ -196,9 +197,9 @@ class DiseaseLoader:
             editors = {key.casefold() for key, (_, origin) in current.items() if origin != IMPORT}
             ours = {key.casefold(): pk for key, (pk, origin) in current.items() if origin == IMPORT}
             candidates = plan.synonyms
-            if normalise_name(name) != normalise_name(plan.name):
+            if same_name_key(name) != same_name_key(plan.name) and is_name_of(plan.name, name):
                 candidates = [plan.name, *plan.synonyms]  # the page kept an editor's name
-            names = [c for c in candidates if normalise_name(c) != normalise_name(name)]
+            names = [c for c in candidates if same_name_key(c) != same_name_key(name)]
             for position, synonym in enumerate(names, start=SYNONYM_POSITION_START):
                 folded = synonym.casefold()
                 if folded in editors:

@@ -26,10 +26,19 @@ from dataclasses import dataclass, field
 
 from diseases.identifiers import Source
 from diseases.models import DiseaseCharacteristic, DiseaseDefinition, ExternalIdentifier
+from diseases.name_rules import is_name_of
 
 from .gard import GardEntry
 from .hpoa import HpoaRecord
-from .names import base_slug, clean_name, disease_name, normalise_name, synonym_name
+from .names import (
+    base_slug,
+    clean_name,
+    disease_name,
+    is_cut_short,
+    normalise_name,
+    same_name_key,
+    synonym_name,
+)
 
 GARD = Source.GARD.value
 MONDO = Source.MONDO.value
@@ -127,12 +136,18 @@ def merged_annotations(records) -> dict:
 
 
 def other_names(name, candidates):
-    """The candidates that differ from ``name`` and from each other once normalised, in order."""
-    seen = {normalise_name(name)}
+    """The candidates that are names of the disease (``diseases.name_rules``), whole, and not ``name``
+    or each other again (``same_name_key``), in order."""
+    seen = {same_name_key(name)}
     names = []
     for candidate in candidates:
-        key = normalise_name(candidate)
-        if key and key not in seen:
+        key = same_name_key(candidate)
+        if (
+            key
+            and key not in seen
+            and is_name_of(candidate, name)
+            and not is_cut_short(candidate, candidates)
+        ):
             seen.add(key)
             names.append(synonym_name(candidate))
     return names

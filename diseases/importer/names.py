@@ -1,4 +1,5 @@
-"""Disease names: the key two records must share to be one page, and names that fit the columns."""
+"""Disease names: the key two records must share to be one page, when a name is another again, and
+names that fit the columns."""
 
 import re
 import unicodedata
@@ -6,6 +7,7 @@ import unicodedata
 from django.utils.text import slugify
 
 from diseases.models import Disease, DiseaseSynonym
+from diseases.name_rules import GARD_NAME_LIMIT, SEMANTIC_TAG
 
 NAME_MAX = Disease._meta.get_field("name").max_length
 SYNONYM_MAX = DiseaseSynonym._meta.get_field("name").max_length
@@ -24,6 +26,20 @@ def normalise_name(name: str) -> str:
     text = "".join(char for char in text if not unicodedata.combining(char)).casefold()
     text = APOSTROPHES.sub("", text)
     return " ".join(NOT_WORD.sub(" ", text).split())
+
+
+def same_name_key(name: str) -> str:
+    """The normalised words in any order, without Mondo's "(disease)" tag: OMIM's "Cerebellar ataxia,
+    autosomal dominant" and "autosomal dominant cerebellar ataxia (disease)" are one name."""
+    return " ".join(sorted(normalise_name(SEMANTIC_TAG.sub(" ", name)).split()))
+
+
+def is_cut_short(name: str, others) -> bool:
+    """Whether ``name`` is one of ``others`` cut at GARD's limit ("... cardiac defect-skeletal ano")."""
+    if len(name) != GARD_NAME_LIMIT:
+        return False
+    start, size = name.casefold(), len(normalise_name(name))
+    return any(other.casefold().startswith(start) and len(normalise_name(other)) > size for other in others)
 
 
 def clean_name(name: str) -> str:

@@ -22,6 +22,7 @@ from diseases.models import (
     SearchTerm,
     SimilarityIndex,
 )
+from diseases.name_rules import is_name_of
 
 from .folding import fold
 
@@ -69,9 +70,12 @@ def _disease_rows(diseases):
         "disease_id", "source", "code"
     )
     for disease_id, source, code, label in identifiers.values_list("disease_id", "source", "code", "label"):
-        yield _row(kind, targets[disease_id], fields.IDENTIFIER, f"{source}:{code}")
-        if label:
-            yield _row(kind, targets[disease_id], fields.OTHER_NAME, label)
+        target = targets[disease_id]
+        yield _row(kind, target, fields.IDENTIFIER, f"{source}:{code}")
+        # A record's label is searched as another name only where it is one ("Keratosis, seborrheic,
+        # somatic" names a record on the page, not the disease).
+        if label and is_name_of(label, target[1]):
+            yield _row(kind, target, fields.OTHER_NAME, label)
     genes = DiseaseGene.objects.filter(disease__in=diseases).order_by("disease_id", "gene__symbol")
     for disease_id, symbol in genes.values_list("disease_id", "gene__symbol"):
         yield _row(kind, targets[disease_id], fields.GENE, symbol)
@@ -159,7 +163,8 @@ def indexes_are_stale() -> bool:
 
 @transaction.atomic
 def index_disease(disease: Disease) -> int:
-    """Rewrite one disease's search rows from its name, other names and identifiers."""
+    """Rewrite one disease's search rows from its name, other names and identifiers (with their labels
+    that are names)."""
     SearchTerm.objects.filter(disease_id=disease.pk).delete()
     rows = list(_unique_rows(_disease_rows(Disease.objects.filter(pk=disease.pk))))
     created = insert_rows(SearchTerm, ROW_FIELDS, rows)

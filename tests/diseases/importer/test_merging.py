@@ -2,7 +2,7 @@
 
 from diseases.importer.gard import GardCatalogue, GardEntry
 from diseases.importer.hpoa import HpoaAnnotation, HpoaFile, HpoaRecord
-from diseases.importer.merging import merge
+from diseases.importer.merging import merge, other_names
 from diseases.models import Annotation
 
 Band = Annotation.Band
@@ -162,3 +162,19 @@ def test_a_name_too_long_for_the_page_keeps_its_full_form_as_another_name():
     plans = merge(gard(), hpoa(record("OMIM:1", long_name)))
     assert len(plans[0].name) <= 255
     assert plans[0].synonyms == [" ".join(long_name.split())]
+
+
+def test_other_names_leave_out_the_name_again_in_another_order_or_cut_short():
+    cut = "Neurodevelopmental disorder-craniofacial dysmorphism-cardiac defect-skeletal ano"
+    whole = f"{cut}malies syndrome due to a point mutation"
+    names = other_names(
+        "Autosomal dominant cerebellar ataxia",
+        [
+            "ADCA",
+            "cerebellar ataxia, autosomal dominant",
+            "autosomal dominant cerebellar ataxia (disease)",
+            cut,
+            whole,
+        ],
+    )
+    assert names == ["ADCA", whole]

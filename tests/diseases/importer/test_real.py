@@ -3,8 +3,9 @@
 import re
 
 import pytest
+from django.db.models import Q
 
-from diseases.models import Annotation, Disease, ExternalIdentifier, Phenotype, PhenotypeSynonym
+from diseases.models import Annotation, Disease, ExternalIdentifier, Phenotype, PhenotypeSynonym, SearchTerm
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
@@ -79,6 +80,17 @@ def test_cystic_fibrosis_is_caused_by_cftr_and_autosomal_recessive(real_data, cl
     html = client.get(cf.get_absolute_url()).content.decode()
     assert "Autosomal recessive inheritance" in html and "1 in 4 chance" in html
     assert "Mondo release v2026-05-05" in html and "CF transmembrane conductance regulator" in html
+
+
+def test_cystic_fibrosis_has_no_modifier_or_susceptibility_record_among_its_other_names(real_search):
+    cf = Disease.objects.get(gard_id=6233)
+    names = [synonym.name for synonym in cf.synonyms.all()]
+    assert {"CF", "Mucoviscidosis"} <= set(names)
+    assert not [name for name in names if "modifier" in name.lower() or "susceptibility" in name.lower()]
+    records = Q(text__icontains="modifier") | Q(text__icontains="susceptibility")
+    assert not SearchTerm.objects.filter(records, disease=cf).exists()
+    # OMIM's own record of the modifiers stays a page of its own.
+    assert Disease.objects.filter(identifiers__source="OMIM", identifiers__code="603855").exists()
 
 
 def test_polycystic_kidney_disease_lists_its_types_and_they_link_back(real_data, client):

@@ -15,6 +15,7 @@ from diseases.models import (
 from tests.factories import (
     DiseaseFactory,
     DiseaseSynonymFactory,
+    ExternalIdentifierFactory,
     PhenotypeFactory,
     PhenotypeSynonymFactory,
     searchable_alps,
@@ -123,6 +124,20 @@ def test_disease_is_found_by_identifiers_and_source_names(alps, query, why):
     hits = search.search(query).diseases
     assert hits[0].label == alps.name
     assert hits[0].why == why
+
+
+def test_a_records_label_that_is_not_a_name_of_the_disease_finds_nothing_but_its_identifier_does():
+    epilepsy = DiseaseFactory(name="Juvenile myoclonic epilepsy")
+    # OMIM's susceptibility record for the disease, as phenotype.hpoa names it.
+    ExternalIdentifierFactory(
+        disease=epilepsy,
+        source="OMIM",
+        code="254770",
+        label="Myoclonic epilepsy, juvenile, susceptibility to, 1",
+    )
+    search.rebuild_search_index()
+    assert not search.search("susceptibility").diseases
+    assert search.search("OMIM:254770").diseases[0].label == epilepsy.name
 
 
 def test_an_abbreviation_counts_as_much_as_a_name(alps):
