@@ -1,0 +1,162 @@
+from collections import Counter
+
+import pytest
+from wordfreq import zipf_frequency
+
+from diseases.glossary.entries import Entry
+from diseases.glossary.words import (
+    ZIPF_THRESHOLD,
+    Matcher,
+    count_technical_words,
+    coverage,
+    first_uses,
+    is_technical,
+    matcher_for,
+    tokenize,
+)
+
+ANEMIA = Entry("anemia", ("anemia", "anaemia", "anemic"), "Too few red blood cells.")
+CLEFT = Entry("cleft", ("cleft",), "A gap.")
+CLEFT_PALATE = Entry("cleft palate", ("cleft palate",), "A gap in the roof of the mouth.")
+PALATE = Entry("palate", ("palate",), "The roof of the mouth.")
+RECESSIVE = Entry("autosomal recessive", ("autosomal recessive",), "Both copies are changed.")
+
+
+# Tokenising
+
+
+def test_tokenize_lower_cases_words_and_drops_numbers_and_tokens_of_one_or_two_letters():
+    assert tokenize("Type 2 COL1A1 of the Heart, 46,XY in 22q11.2") == ["type", "the", "heart"]
+
+
+def test_tokenize_splits_hyphenated_words_into_their_parts():
+    assert tokenize("Non-progressive cone-rod dystrophy") == [
+        "non",
+        "progressive",
+        "cone",
+        "rod",
+        "dystrophy",
+    ]
+
+
+def test_tokenize_keeps_a_hyphenated_word_whole_when_a_part_is_a_single_letter():
+    assert tokenize("X-linked T-cell deficiency") == ["x-linked", "t-cell", "deficiency"]
+
+
+def test_tokenize_drops_a_possessive_s():
+    assert tokenize("Parkinson's disease and Parkinson’s") == ["parkinson", "disease", "and", "parkinson"]
+
+
+# Technical words
+
+
+@pytest.mark.parametrize("word", ["seizure", "seizures", "anemia", "hypoplasia", "autosomal"])
+def test_is_technical_for_words_a_child_would_not_know(word):
+    assert is_technical(word)
+
+
+@pytest.mark.parametrize("word", ["kidney", "heart", "short", "child", "the", "kidneys"])
+def test_is_technical_not_for_everyday_words_and_their_plurals(word):
+    assert not is_technical(word)
+
+
+def test_the_threshold_falls_between_the_examples_it_was_chosen_by():
+    assert zipf_frequency("seizure", "en") < ZIPF_THRESHOLD <= zipf_frequency("kidney", "en")
+
+
+def test_everyday_body_words_that_are_rare_in_print_are_not_technical():
+    assert zipf_frequency("forehead", "en") < ZIPF_THRESHOLD
+    assert not is_technical("forehead")
+    assert not is_technical("eyebrows")
+
+
+def test_common_words_with_a_medical_sense_are_technical():
+    assert zipf_frequency("syndrome", "en") >= ZIPF_THRESHOLD
+    assert is_technical("syndrome")
+    assert is_technical("syndromes")
+
+
+def test_is_technical_ignores_case():
+    assert is_technical("Seizure")
+
+
+def test_count_technical_words_counts_every_use_across_texts():
+    counts = count_technical_words(["Seizures and anemia.", "Anemia of the heart.", ""])
+
+    assert counts == Counter({"anemia": 2, "seizures": 1})
+
+
+# First uses
+
+
+def test_first_uses_match_whatever_the_case():
+    text = "Severe ANEMIA."
+
+    assert first_uses(text, (ANEMIA,)) == [(7, 13, ANEMIA)]
+
+
+def test_first_uses_match_whole_words_only():
+    assert first_uses("Anemias and preanemia", (ANEMIA,)) == []
+
+
+def test_first_uses_match_a_word_inside_a_hyphenated_word():
+    assert first_uses("non-anemic", (ANEMIA,)) == [(4, 10, ANEMIA)]
+
+
+def test_first_uses_give_each_entry_once_at_its_first_use_by_any_form():
+    text = "Anaemia at birth; anemia later; anemia again."
+
+    assert first_uses(text, (ANEMIA,)) == [(0, 7, ANEMIA)]
+
+
+def test_first_uses_prefer_the_longest_form_at_a_place():
+    entries = (CLEFT, CLEFT_PALATE, PALATE)
+
+    assert first_uses("Cleft palate.", entries) == [(0, 12, CLEFT_PALATE)]
+
+
+def test_first_uses_never_overlap_and_come_in_text_order():
+    entries = (PALATE, CLEFT, CLEFT_PALATE)
+    text = "Cleft palate, cleft lip and a high palate."
+
+    spans = first_uses(text, entries)
+
+    assert [(text[start:end], entry) for start, end, entry in spans] == [
+        ("Cleft palate", CLEFT_PALATE),
+        ("cleft", CLEFT),
+        ("palate", PALATE),
+    ]
+
+
+def test_first_uses_match_a_two_word_form_across_a_hyphen_or_line_break():
+    assert first_uses("Autosomal-recessive", (RECESSIVE,)) == [(0, 19, RECESSIVE)]
+    assert first_uses("autosomal\n  recessive", (RECESSIVE,)) == [(0, 21, RECESSIVE)]
+
+
+def test_a_form_claimed_by_two_entries_is_refused():
+    with pytest.raises(ValueError, match="Anemia"):
+        Matcher((ANEMIA, Entry("anaemia", ("Anemia",), "Again.")))
+
+
+def test_matcher_for_builds_one_matcher_per_entries_and_keeps_it():
+    entries = (ANEMIA, CLEFT)
+
+    assert matcher_for(entries) is matcher_for(entries)
+    assert matcher_for((ANEMIA, CLEFT)) is not matcher_for(entries)
+
+
+# Coverage
+
+
+def test_coverage_is_the_share_of_uses_whose_word_an_entry_explains():
+    counts = Counter({"anemic": 3, "seizure": 1})
+
+    assert coverage(counts, (ANEMIA,)) == 0.75
+
+
+def test_coverage_does_not_credit_single_words_to_a_two_word_form():
+    assert coverage(Counter({"cleft": 2, "palate": 2}), (CLEFT_PALATE,)) == 0.0
+
+
+def test_coverage_of_nothing_counted_is_zero():
+    assert coverage(Counter(), (ANEMIA,)) == 0.0
