@@ -1,9 +1,11 @@
+import re
 from collections import Counter
 
 import pytest
+import textstat
 from wordfreq import zipf_frequency
 
-from diseases.glossary.entries import Entry
+from diseases.glossary.entries import ENTRIES, Entry
 from diseases.glossary.words import (
     ZIPF_THRESHOLD,
     Matcher,
@@ -160,3 +162,55 @@ def test_coverage_does_not_credit_single_words_to_a_two_word_form():
 
 def test_coverage_of_nothing_counted_is_zero():
     assert coverage(Counter(), (ANEMIA,)) == 0.0
+
+
+# The entries
+
+
+def _normal(form):
+    return " ".join(re.sub(r"[-‐‑]", " ", form.lower()).split())
+
+
+def test_there_are_at_least_300_entries_sorted_by_term():
+    terms = [entry.term for entry in ENTRIES]
+
+    assert len(ENTRIES) >= 300
+    assert terms == sorted(terms, key=str.lower)
+
+
+def test_each_entry_lists_its_term_as_its_first_form():
+    assert [entry.term for entry in ENTRIES if entry.forms[0] != entry.term.lower()] == []
+
+
+def test_no_form_is_claimed_by_two_entries():
+    claimed = Counter(_normal(form) for entry in ENTRIES for form in set(map(_normal, entry.forms)))
+
+    assert [form for form, entries in claimed.items() if entries > 1] == []
+
+
+def test_every_form_is_matched_to_its_own_entry():
+    missed = []
+    for entry in ENTRIES:
+        for form in entry.forms:
+            text = f"Before {form.capitalize()} after."
+            if first_uses(text, ENTRIES) != [(7, 7 + len(form), entry)]:
+                missed.append(form)
+
+    assert missed == []
+
+
+def test_every_explanation_is_8_to_30_words():
+    assert [entry.term for entry in ENTRIES if not 8 <= len(entry.explanation.split()) <= 30] == []
+
+
+def test_every_explanation_reads_at_grade_8_or_below():
+    graded = {entry.term: textstat.flesch_kincaid_grade(entry.explanation) for entry in ENTRIES}
+
+    assert {term: grade for term, grade in graded.items() if grade > 8} == {}
+
+
+def test_every_explanation_is_one_or_two_sentences_of_its_own():
+    explanations = [entry.explanation for entry in ENTRIES]
+
+    assert [text for text in explanations if textstat.sentence_count(text) > 2] == []
+    assert [text for text, n in Counter(explanations).items() if n > 1] == []
