@@ -1,8 +1,10 @@
 import re
 from collections import Counter
+from io import StringIO
 
 import pytest
 import textstat
+from django.core.management import call_command
 from wordfreq import zipf_frequency
 
 from diseases.glossary.entries import ENTRIES, Entry
@@ -16,6 +18,8 @@ from diseases.glossary.words import (
     matcher_for,
     tokenize,
 )
+from diseases.models import Disease
+from tests.factories import AnnotationFactory, DiseaseDefinitionFactory, DiseaseFactory, PhenotypeFactory
 
 ANEMIA = Entry("anemia", ("anemia", "anaemia", "anemic"), "Too few red blood cells.")
 CLEFT = Entry("cleft", ("cleft",), "A gap.")
@@ -214,3 +218,47 @@ def test_every_explanation_is_one_or_two_sentences_of_its_own():
 
     assert [text for text in explanations if textstat.sentence_count(text) > 2] == []
     assert [text for text, n in Counter(explanations).items() if n > 1] == []
+
+
+# The report
+
+
+@pytest.mark.django_db
+def test_glossary_report_counts_first_definitions_and_symptom_rows_of_published_pages():
+    page = DiseaseFactory()
+    DiseaseDefinitionFactory(disease=page, position=0, is_hidden=True, text="Hypoplasia everywhere.")
+    DiseaseDefinitionFactory(disease=page, position=1, text="A seizure disorder with anemia.")
+    DiseaseDefinitionFactory(disease=page, position=2, text="Hypotonia.")
+    microcephaly = PhenotypeFactory(name="Microcephaly")
+    AnnotationFactory(disease=page, phenotype=microcephaly)
+    AnnotationFactory(disease=page, phenotype=PhenotypeFactory(name="Xanthelasma"))
+    AnnotationFactory(disease=page, phenotype=PhenotypeFactory(name="Ataxia"), is_hidden=True)
+    AnnotationFactory(disease=DiseaseFactory(), phenotype=microcephaly)
+    draft = DiseaseFactory(status=Disease.Status.DRAFT)
+    DiseaseDefinitionFactory(disease=draft, text="Ataxia.")
+    AnnotationFactory(disease=draft, phenotype=PhenotypeFactory(name="Ataxia of the limbs"))
+    out = StringIO()
+
+    call_command("glossary_report", top=3, stdout=out)
+
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "Texts counted: 4 (1 definitions, 3 symptom rows)"
+    assert lines[1] == "Technical-word uses: 6 (5 different words)"
+    assert lines[2] == f"Glossary: {len(ENTRIES)} entries explain 83.3% of those uses"
+    assert lines[3] == "Most used technical words (* has no entry):"
+    # Ties keep the order words were first met in: the definitions come first.
+    assert [line.split() for line in lines[4:]] == [
+        ["1.", "microcephaly", "2"],
+        ["2.", "seizure", "1"],
+        ["3.", "disorder", "1"],
+    ]
+
+
+@pytest.mark.django_db
+def test_glossary_report_marks_the_words_without_an_entry():
+    AnnotationFactory(phenotype=PhenotypeFactory(name="Xanthelasma"))
+    out = StringIO()
+
+    call_command("glossary_report", stdout=out)
+
+    assert re.search(r"^ +1\. \* xanthelasma +1$", out.getvalue(), re.MULTILINE)
