@@ -161,6 +161,45 @@ class InheritanceSerializer(CharacteristicSerializer):
     explanation = serializers.CharField(help_text="What it means for a family, in plain words.")
 
 
+class PlainSentenceSerializer(serializers.Serializer):
+    text = serializers.CharField()
+    source = serializers.CharField(
+        source="attribution.source", help_text="The data source: mondo, hpoa, genes."
+    )
+    source_name = serializers.CharField(source="attribution.info.name")
+    release = serializers.CharField(
+        source="attribution.release.version",
+        allow_null=True,
+        default=None,
+        help_text="Its release loaded here.",
+    )
+    detail = serializers.CharField(
+        help_text="What in the source says so: a record, or the page's symptom list."
+    )
+    section = serializers.CharField(
+        source="anchor", help_text="The part of the page that shows the fact in full."
+    )
+
+
+class PlainSummarySerializer(serializers.Serializer):
+    """The page in plain words: the editors' summary where they wrote one, else sentences made from its facts."""
+
+    text = serializers.CharField(source="plain_words")
+    written_by = serializers.SerializerMethodField(
+        help_text="`editors` for our editors' reviewed text, `generated` for sentences made from the data."
+    )
+    sentences = serializers.SerializerMethodField(
+        help_text="For generated text, each sentence with its source; empty for the editors' text."
+    )
+
+    def get_written_by(self, page) -> str:
+        return "editors" if page.summary_html else "generated"
+
+    @extend_schema_field(PlainSentenceSerializer(many=True))
+    def get_sentences(self, page):
+        return [] if page.summary_html else PlainSentenceSerializer(page.plain, many=True).data
+
+
 class DiseaseLinkSerializer(serializers.Serializer):
     slug = serializers.SlugField()
     name = serializers.CharField()
@@ -181,6 +220,7 @@ class DiseaseDetailSerializer(serializers.Serializer):
     categories = CategorySerializer(many=True, source="disease.categories.all")
     identifiers = IdentifierSerializer(many=True, source="disease.identifiers.all")
     summary_html = serializers.CharField(help_text="Sanitised HTML rendered from the editors' text.")
+    plain_summary = serializers.SerializerMethodField(help_text="The page in plain words, or null.")
     sections = SectionSerializer(many=True)
     symptom_bands = serializers.SerializerMethodField(
         help_text="Symptoms by how often they occur, most often first."
@@ -204,6 +244,10 @@ class DiseaseDetailSerializer(serializers.Serializer):
     )
     downloads = serializers.SerializerMethodField(help_text="The symptom table as CSV and JSON files.")
     notice = serializers.SerializerMethodField()
+
+    @extend_schema_field(PlainSummarySerializer(allow_null=True))
+    def get_plain_summary(self, page):
+        return PlainSummarySerializer(page).data if page.plain_words else None
 
     def _hpo_release(self, page):
         return page.releases.get(DataRelease.Source.HPO)

@@ -14,6 +14,7 @@ from ..freshness import content_changed
 from ..markup import cited_numbers, is_current
 from ..matching.tasks import schedule_similarity_refresh
 from ..models import EDIT_PERMISSION, Category, Disease, ScheduledTransition
+from ..plain.build import build_summaries
 from ..search import index_disease
 from .edits import ROW_KINDS, DiseaseEdit
 
@@ -27,8 +28,10 @@ def save_with_history(instance, *, acting_user, reason=None, update_fields=None)
 
 
 def reindex(disease):
-    """Search rows now, in this transaction; the matching index once it is committed."""
+    """Search rows and the plain summaries (the page's and its groups') now, in this transaction; the
+    matching index once it is committed."""
     index_disease(disease)
+    build_summaries([disease.pk])
     transaction.on_commit(schedule_similarity_refresh)
 
 

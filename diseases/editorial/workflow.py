@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from ..matching.tasks import schedule_similarity_refresh
 from ..models import EDIT_PERMISSION, PUBLISH_PERMISSION, Disease
+from ..plain.build import build_summaries
 from .editing import save_with_history
 
 
@@ -70,6 +71,8 @@ def transition(*, disease: Disease, action: str, acting_user) -> Disease:
         disease.last_reviewed_by = acting_user
         update_fields += ["published_at", "last_reviewed_at", "last_reviewed_by"]
     save_with_history(disease, acting_user=acting_user, reason=done, update_fields=update_fields)
+    # A page is summarised while published, and its groups count and gather their published types.
+    build_summaries([disease.pk])
     # Search rows exist for every status; matching ranks published pages only.
     transaction.on_commit(schedule_similarity_refresh)
     return disease

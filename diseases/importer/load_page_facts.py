@@ -4,7 +4,13 @@ Each is the difference between the plans and the database. An editor's choice to
 is kept: the definition is found again by its page, source and record.
 """
 
-from diseases.models import DiseaseCharacteristic, DiseaseClassification, DiseaseDefinition, DiseaseFamily
+from diseases.models import (
+    DiseaseCharacteristic,
+    DiseaseClassification,
+    DiseaseDefinition,
+    DiseaseFamily,
+    DiseaseKind,
+)
 
 from .sync import sync_rows
 
@@ -65,4 +71,19 @@ def load_classifications(plans, disease_pks, summary):
         target,
         summary,
         "Mondo classifications",
+    )
+
+
+def load_kinds(plans, disease_pks, summary):
+    target = {}
+    for plan, disease_pk in zip(plans, disease_pks, strict=True):
+        for position, (mondo_id, label) in enumerate(plan.kinds):
+            target[(disease_pk, mondo_id)] = (label[:500], position)
+    sync_rows(
+        DiseaseKind,
+        ["disease_id", "mondo_id"],
+        ["label", "position"],
+        target,
+        summary,
+        "Mondo kinds of disease",
     )

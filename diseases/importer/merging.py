@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from diseases.identifiers import Source
 from diseases.models import DiseaseCharacteristic, DiseaseDefinition, ExternalIdentifier
 from diseases.name_rules import is_name_of
+from diseases.plain.vocabulary import MONDO_KINDS, MONDO_SYSTEMS
 
 from .gard import GardEntry
 from .hpoa import HpoaRecord
@@ -48,6 +49,8 @@ JoinedBy = ExternalIdentifier.JoinedBy
 XREF_IDENTIFIERS = {Source.OMIM.value, Source.ORPHA.value, Source.DECIPHER.value, Source.DOID.value}
 # How far up Mondo's hierarchy a page looks for the group it belongs to.
 FAMILY_DISTANCE = 3
+# The broad groups of Mondo the plain summary names: what kind of condition, of which part of the body.
+NAMED_GROUPS = set(MONDO_KINDS) | set(MONDO_SYSTEMS)
 WORD = re.compile(r"[A-Za-z0-9-]+")
 # Mondo's roots say nothing about a disease: every one is filed under them.
 ROOT_GROUPS = {"MONDO:0000001", "MONDO:0700096", "MONDO:0021125", "MONDO:0042489"}
@@ -84,6 +87,7 @@ class DiseasePlan:
     characteristics: list = field(default_factory=list)  # (kind, hpo_id, source_record)
     parent_keys: list = field(default_factory=list)  # keys of the pages of its group
     classification: list = field(default_factory=list)  # (mondo_id, label) of its direct Mondo parents
+    kinds: list = field(default_factory=list)  # (mondo_id, label) of the broad groups the plain summary names
     other_mondo_ids: list = field(default_factory=list)  # terms of records it took in by name
 
     @property
@@ -452,6 +456,11 @@ class Merger:
                     (mondo_id, mondo.terms[mondo_id].label)
                     for mondo_id, distance in sorted(ancestors.items())
                     if distance == 1 and mondo_id not in ROOT_GROUPS
+                ]
+                plan.kinds = [
+                    (mondo_id, mondo.terms[mondo_id].label)
+                    for mondo_id, _ in sorted(ancestors.items(), key=lambda item: (item[1], item[0]))
+                    if mondo_id in NAMED_GROUPS
                 ]
 
 

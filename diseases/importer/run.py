@@ -9,6 +9,7 @@ from diseases.bulk import batched
 from diseases.freshness import content_changed
 from diseases.matching import build_similarity_index
 from diseases.models import Annotation, DataRelease, Disease, DiseaseCharacteristic
+from diseases.plain.build import build_summaries, summaries_exist
 from diseases.search import indexes_are_stale, rebuild_search_index
 
 from .gard import parse_gard
@@ -18,7 +19,13 @@ from .hpoa import parse_hpoa
 from .load_annotations import load_annotations
 from .load_diseases import load_diseases
 from .load_genes import load_genes
-from .load_page_facts import load_characteristics, load_classifications, load_definitions, load_families
+from .load_page_facts import (
+    load_characteristics,
+    load_classifications,
+    load_definitions,
+    load_families,
+    load_kinds,
+)
 from .load_terms import load_terms, remove_terms
 from .merging import merge
 from .mondo import parse_mondo
@@ -73,6 +80,10 @@ def import_data(*, if_changed=False, progress=None, stdout=None, **paths) -> Sum
             (release.get_source_display(), release.version) for release in DataRelease.objects.all()
         ]
         rebuild_indexes(summary, only_if_stale=True)
+        if not summaries_exist():  # a catalogue imported before pages had plain summaries
+            with transaction.atomic():
+                summary.plain_summaries = build_summaries()
+                content_changed()
         return summary
 
     parsed = parse_all(files, progress)
@@ -106,10 +117,13 @@ def import_data(*, if_changed=False, progress=None, stdout=None, **paths) -> Sum
             load_families(plans, diseases.disease_pks, summary)
             stage.advance()
             load_classifications(plans, diseases.disease_pks, summary)
+            load_kinds(plans, diseases.disease_pks, summary)
         remove_orphans(diseases.lost_source, summary, diseases.moved_to)
         remove_terms(gone_terms, summary)
         record_releases(releases, summary, now)
         mark_changed_pages(summary, now)
+        with progress.stage("Writing plain summaries", 1):
+            summary.plain_summaries = build_summaries()
         # Bulk writes send no signals: one move of the generation, committed with the import.
         content_changed()
     refresh_planner_statistics()
@@ -182,6 +196,7 @@ IMPORTED_TABLES = [
     "diseases_diseasecharacteristic",
     "diseases_diseasefamily",
     "diseases_diseaseclassification",
+    "diseases_diseasekind",
 ]
 
 

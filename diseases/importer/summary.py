@@ -25,6 +25,7 @@ class Summary:
     search_rows: int | None = None
     similarity_index: object = None
     index_seconds: tuple = (0.0, 0.0)
+    plain_summaries: int = 0  # pages whose plain summary was written anew
 
     def index_report(self) -> str:
         if self.similarity_index is None:

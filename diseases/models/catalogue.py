@@ -1,9 +1,11 @@
 """A disease page's own rows: its categories, other names, identifiers, definitions, family, references and
 resources. Each belongs to one ``Disease`` (``diseases.models.disease``), named here by string."""
 
+from collections import defaultdict
+
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, ExpressionWrapper, Q
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
@@ -60,11 +62,56 @@ class DiseaseSynonym(models.Model):
         return self.name
 
 
+class DiseaseFamilyQuerySet(models.QuerySet):
+    # The gate is read as a column, not used to filter: a filter lets SQLite start from every published
+    # page and probe the family table for each, thousands of times slower than starting from the ids.
+    def published_children(self, parent_ids) -> dict[int, list[int]]:
+        """``{page id: [its published types]}`` for the pages given, in one query."""
+        children = defaultdict(list)
+        for parent, child, shown in (
+            self.filter(parent_id__in=list(parent_ids))
+            .annotate(
+                shown=ExpressionWrapper(published_condition("child__"), output_field=models.BooleanField())
+            )
+            .values_list("parent_id", "child_id", "shown")
+        ):
+            if shown:
+                children[parent].append(child)
+        return children
+
+    def published_parents(self, child_ids) -> dict[int, list[str]]:
+        """``{page id: [names of the published groups it is a type of]}``, in name order, in one query."""
+        parents = defaultdict(list)
+        rows = (
+            self.filter(child_id__in=list(child_ids))
+            .annotate(
+                shown=ExpressionWrapper(published_condition("parent__"), output_field=models.BooleanField())
+            )
+            .values_list("child_id", "parent__name", "shown")
+        )
+        for child, name, shown in sorted(rows, key=lambda row: row[1].casefold()):
+            if shown:
+                parents[child].append(name)
+        return parents
+
+    def published_types(self, group_ids) -> dict[int, list[int]]:
+        """Each group's published types, and their published types in turn (the two levels a group page
+        lists), in two queries: ``{group id: [type ids]}``."""
+        children = self.published_children(group_ids)
+        grandchildren = self.published_children({child for kids in children.values() for child in kids})
+        return {
+            group: list(dict.fromkeys([*kids, *(grand for kid in kids for grand in grandchildren[kid])]))
+            for group, kids in children.items()
+        }
+
+
 class DiseaseFamily(models.Model):
     """``child`` is a type of ``parent``: the nearest pages above it in Mondo's hierarchy."""
 
     child = models.ForeignKey("Disease", on_delete=models.CASCADE, related_name="+")
     parent = models.ForeignKey("Disease", on_delete=models.CASCADE, related_name="+")
+
+    objects = DiseaseFamilyQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -96,6 +143,24 @@ class DiseaseClassification(models.Model):
     @property
     def url(self):
         return f"https://monarchinitiative.org/{self.mondo_id}"
+
+
+class DiseaseKind(models.Model):
+    """A broad group Mondo files the disease under, two or more levels up (a hereditary disease, a disorder
+    of the immune system): the few the plain summary names (``diseases.plain.vocabulary``). Written by
+    the import from the ancestors of the page's Mondo term, nearest first."""
+
+    disease = models.ForeignKey("Disease", on_delete=models.CASCADE, related_name="kinds")
+    mondo_id = models.CharField(max_length=15)
+    label = models.CharField(max_length=500)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [models.UniqueConstraint(fields=["disease", "mondo_id"], name="unique_disease_kind")]
+
+    def __str__(self):
+        return f"{self.disease_id} is a kind of {self.mondo_id}"
 
 
 class DiseaseRedirect(models.Model):

@@ -355,6 +355,9 @@ class Disease(models.Model):
     # The HTML of the texts above, made when they are saved (diseases.markup.rendered_texts); pages
     # use it only while it matches the text and the renderer.
     texts_html = models.JSONField(default=dict, blank=True, editable=False)
+    # The page in plain words, made from its facts by diseases.plain (sentences, each with its source,
+    # and the reading grade); an editor's summary is shown instead where there is one.
+    plain_summary = models.JSONField(default=dict, blank=True, editable=False)
     page_changed_at = models.DateTimeField(
         "page last changed",
         null=True,
@@ -371,7 +374,9 @@ class Disease(models.Model):
     )
 
     objects = DiseaseQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["updated_at", "page_changed_at", "texts_html"])
+    history = HistoricalRecords(
+        excluded_fields=["updated_at", "page_changed_at", "texts_html", "plain_summary"]
+    )
 
     class Meta:
         ordering = ["name"]

@@ -69,6 +69,29 @@ class Definition:
 
 
 @dataclass
+class PlainSentence:
+    """A sentence of the page in plain words, with the source of the fact it tells and where the page
+    shows that fact in full (an anchor)."""
+
+    text: str
+    attribution: Attribution
+    detail: str
+    anchor: str
+
+
+def plain_sentences(disease, releases) -> list[PlainSentence]:
+    return [
+        PlainSentence(
+            sentence["text"],
+            Attribution(sentence["source"], releases.get(sentence["source"])),
+            sentence["detail"],
+            sentence["anchor"],
+        )
+        for sentence in (disease.plain_summary or {}).get("sentences", [])
+    ]
+
+
+@dataclass
 class Characteristic:
     row: DiseaseCharacteristic
     explanation: str = ""
@@ -123,6 +146,7 @@ class DiseasePage:
     parents: list = field(default_factory=list)  # published pages of the groups it belongs to
     subtypes: list = field(default_factory=list)  # published pages of its types
     classifications: list = field(default_factory=list)  # DiseaseClassification: Mondo's groups
+    plain: list = field(default_factory=list)  # PlainSentence: the page in plain words, made from its facts
 
     @classmethod
     def build(cls, disease, releases=None):
@@ -151,6 +175,7 @@ class DiseasePage:
             parents=list(disease.parents.all()),
             subtypes=list(disease.subtypes.all()),
             classifications=list(disease.classifications.all()),
+            plain=plain_sentences(disease, releases),
         )
 
     @property
@@ -162,11 +187,21 @@ class DiseasePage:
         return sum(len(band.rows) for band in self.bands)
 
     @property
+    def plain_words(self) -> str:
+        """The page in plain words as one text: our editors' summary, else the sentences made from its facts."""
+        return plain_text(self.disease.summary) or " ".join(sentence.text for sentence in self.plain)
+
+    @property
+    def plain_sources(self) -> list[Attribution]:
+        """The sources of the sentences in plain words, each once, for their releases and licences."""
+        seen = {sentence.attribution.source: sentence.attribution for sentence in self.plain}
+        return list(seen.values())
+
+    @property
     def description(self) -> str:
-        """One or two sentences for search results and shared links: our summary, else the definition."""
-        text = plain_text(self.disease.summary) or (
-            self.definition.definition.text if self.definition else ""
-        )
+        """One or two sentences for search results and shared links: the page in plain words, else the
+        definition."""
+        text = self.plain_words or (self.definition.definition.text if self.definition else "")
         if not text:
             text = (
                 f"{self.disease.name}: symptoms, genes, how it is inherited, and where families find support."

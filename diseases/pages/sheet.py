@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 from toolbox.addresses import public_url
 
 from ..models import Annotation, DataRelease, Disease, DiseaseCharacteristic
-from .disease import Attribution, Characteristic, characteristics, definition
+from .disease import Characteristic, characteristics, definition, plain_sentences
 from .symptoms import symptom_bands
 from .text import everyday_name, plain_text, shorten
 
@@ -21,6 +21,16 @@ SHEET_INTRO_LENGTH = 480
 SHEET_SYMPTOMS = 30
 SHEET_GENES = 8
 SHEET_ORGANISATIONS = 6
+
+
+def whole_sentences(sentences, length) -> str:
+    """As many of ``sentences`` as fit in ``length`` characters, never cut mid-sentence (the first one always)."""
+    kept = sentences[:1]
+    for sentence in sentences[1:]:
+        if len(" ".join([*kept, sentence])) > length:
+            break
+        kept.append(sentence)
+    return " ".join(kept)
 
 
 def qr_code_svg(text):
@@ -55,7 +65,8 @@ class SheetPage:
     other_names: list[str]
     more_names: int
     intro: str
-    intro_attribution: Attribution | None  # None for our editors' own summary
+    intro_kind: str  # "editors": our editors' summary; "plain": made from the facts; "definition"
+    intro_attributions: list  # the sources of a made or imported intro, each an Attribution
     symptoms: list[SheetSymptom]
     symptom_total: int
     main_genes: list
@@ -72,6 +83,7 @@ class SheetPage:
         names = [synonym.name for synonym in disease.synonyms.all()]
         shown_definition = definition(disease, releases)
         summary = plain_text(disease.summary)
+        made = plain_sentences(disease, releases)
         rows = [row for band in symptom_bands(disease) for row in band.rows]
         symptoms = [_sheet_symptom(row) for row in rows[:SHEET_SYMPTOMS]]
         genes = [link for link in disease.gene_links.all() if link.is_main]
@@ -83,18 +95,28 @@ class SheetPage:
             used.append(DataRelease.Source.HPO)
         if inheritance or onset:
             used.append(DataRelease.Source.HPOA)
-        if not summary and shown_definition:
-            used.append(shown_definition.attribution.source)
+        if summary:
+            intro, kind, attributions = shorten(summary, SHEET_INTRO_LENGTH), "editors", []
+        elif made:
+            intro, kind = whole_sentences([sentence.text for sentence in made], SHEET_INTRO_LENGTH), "plain"
+            attributions = list(
+                {sentence.attribution.source: sentence.attribution for sentence in made}.values()
+            )
+        elif shown_definition:
+            intro, kind = shorten(shown_definition.definition.text, SHEET_INTRO_LENGTH), "definition"
+            attributions = [shown_definition.attribution]
+        else:
+            intro, kind, attributions = "", "", []
+        used += [attribution.source for attribution in attributions if attribution.source not in used]
         if genes:
             used += [DataRelease.Source.GENES, DataRelease.Source.HGNC]
         return cls(
             disease=disease,
             other_names=names[:SHEET_NAMES],
             more_names=max(len(names) - SHEET_NAMES, 0),
-            intro=shorten(
-                summary or (shown_definition.definition.text if shown_definition else ""), SHEET_INTRO_LENGTH
-            ),
-            intro_attribution=None if summary or not shown_definition else shown_definition.attribution,
+            intro=intro,
+            intro_kind=kind,
+            intro_attributions=attributions,
             symptoms=symptoms,
             symptom_total=len(rows),
             main_genes=genes[:SHEET_GENES],

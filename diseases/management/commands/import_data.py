@@ -67,3 +67,5 @@ class Command(BaseCommand):
                 )
             )
         self.stdout.write(summary.index_report())
+        if summary.plain_summaries:
+            self.stdout.write(f"Plain summaries written: {summary.plain_summaries:,} pages.")
