@@ -13,8 +13,12 @@ forms: siblings ("Focal-onset seizure" and "Generalized-onset seizure") stay apa
 lists their common parent, and a term with two parents joins only the more specific. Before the
 matching index exists, only identical terms share a row.
 
-All of it is computed from one ``for_compare()`` read, so the number of queries does not grow with
-the number of symptoms.
+**Groups.** A group with no symptom rows of its own (X-linked lymphoproliferative disease) is
+compared by what its types record (``pages.types``), and its column says so; likewise its genes
+and inheritance when it has none of its own.
+
+All of it is computed from one ``for_compare()`` read, and the types' rows in a fixed number more,
+so the number of queries does not grow with the number of symptoms.
 """
 
 from dataclasses import dataclass, field
@@ -26,6 +30,7 @@ from .matching import current_data
 from .matching.ranking import MIN_LINK_IC
 from .models import Annotation, Disease, DiseaseCharacteristic, DiseaseRedirect
 from .pages.text import everyday_name
+from .pages.types import overviews_for
 
 MIN_DISEASES = 2
 MAX_DISEASES = 4
@@ -117,6 +122,18 @@ class Fact:
 
 
 @dataclass
+class TypeSymptom:
+    """A symptom a group's types record, standing in the comparison for the group's own rows."""
+
+    phenotype: object
+    band: int
+
+    @property
+    def phenotype_id(self):
+        return self.phenotype.pk
+
+
+@dataclass
 class Comparison:
     diseases: list
     shared_by_all: list
@@ -124,6 +141,8 @@ class Comparison:
     only_in_one: list  # OnlyInOne, one per disease
     facts: list
     uses_hierarchy: bool
+    counts: list = field(default_factory=list)  # symptoms compared for each disease
+    from_types: list = field(default_factory=list)  # for each disease: are its symptoms its types'?
 
     @property
     def related_by(self):
@@ -133,7 +152,12 @@ class Comparison:
 
     @property
     def symptom_counts(self):
-        return [(disease, len(_present(disease))) for disease in self.diseases]
+        return list(zip(self.diseases, self.counts, strict=True))
+
+    @property
+    def columns(self):
+        """(disease, whether its symptoms are its types') for each column."""
+        return list(zip(self.diseases, self.from_types, strict=True))
 
     @property
     def shared_groups(self):
@@ -242,6 +266,14 @@ def compare(diseases) -> Comparison:
     """The comparison of ``diseases`` (read with ``for_compare()``), in the order given."""
     data = current_data()
     present = [_present(disease) for disease in diseases]
+    groups = overviews_for([disease for disease, rows in zip(diseases, present, strict=True) if not rows])
+    from_types = [
+        bool(not rows and disease.pk in groups) for disease, rows in zip(diseases, present, strict=True)
+    ]
+    present = [
+        [TypeSymptom(entry.item, entry.band) for entry in groups[disease.pk].symptoms] if gathered else rows
+        for disease, rows, gathered in zip(diseases, present, from_types, strict=True)
+    ]
     phenotypes = {row.phenotype_id: row.phenotype for rows in present for row in rows}
     listed_by = {}
     for column, annotations in enumerate(present):
@@ -254,7 +286,7 @@ def compare(diseases) -> Comparison:
             key = label[annotation.phenotype_id]
             row = rows.setdefault(key, SymptomRow(phenotypes[key], [None] * len(diseases)))
             cell = row.cells[column] or Cell()
-            term = CellTerm(annotation.phenotype, annotation.band)
+            term = CellTerm(annotation.phenotype, annotation.band)  # an Annotation, or a TypeSymptom
             cell.terms.append(term)
             if annotation.phenotype_id != key:
                 cell.specific_terms.append(term)
@@ -271,26 +303,34 @@ def compare(diseases) -> Comparison:
         shared_by_all=[row for row in ordered if row.diseases_listing == everyone],
         shared_by_some=[row for row in ordered if 1 < row.diseases_listing < everyone],
         only_in_one=only,
-        facts=_facts(diseases),
+        facts=_facts(diseases, groups),
         uses_hierarchy=data is not None,
+        counts=[len(rows) for rows in present],
+        from_types=from_types,
     )
 
 
-def _facts(diseases):
+def _facts(diseases, groups):
+    """Inheritance, main genes and onset of each disease; a group without its own gives its types'."""
+
     def names(disease, kind):
         return [row.phenotype.name for row in disease.characteristics.all() if row.kind == kind]
 
+    def inheritance(disease):
+        own = names(disease, DiseaseCharacteristic.Kind.INHERITANCE)
+        if own or disease.pk not in groups:
+            return own
+        return [f"{entry.item.name} (in its types)" for entry in groups[disease.pk].inheritance]
+
+    def genes(disease):
+        own = [link.gene.symbol for link in disease.gene_links.all() if link.is_main]
+        if own or disease.pk not in groups:
+            return own
+        return [f"{entry.item.symbol} (in its types)" for entry in groups[disease.pk].genes]
+
     facts = [
-        Fact(
-            "inheritance",
-            "How it is inherited",
-            [names(d, DiseaseCharacteristic.Kind.INHERITANCE) for d in diseases],
-        ),
-        Fact(
-            "genes",
-            "Genes",
-            [[link.gene.symbol for link in disease.gene_links.all() if link.is_main] for disease in diseases],
-        ),
+        Fact("inheritance", "How it is inherited", [inheritance(d) for d in diseases]),
+        Fact("genes", "Genes", [genes(d) for d in diseases]),
         Fact(
             "onset", "Age of onset and course", [names(d, DiseaseCharacteristic.Kind.ONSET) for d in diseases]
         ),

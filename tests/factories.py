@@ -189,6 +189,10 @@ def disease_with_everything(count):
         )
     created(DiseaseClassificationFactory, count, disease=disease)
     subtypes, types_of_subtypes, groups = (created(DiseaseFactory, count * n) for n in (1, 2, 1))
+    # Each type records a symptom, a gene and a pattern of its own, which its group's page gathers.
+    created(AnnotationFactory, disease=subtypes, phenotype=created(PhenotypeFactory, count))
+    created(DiseaseGeneFactory, disease=subtypes, gene=created(GeneFactory, count))
+    created(DiseaseCharacteristicFactory, disease=subtypes, phenotype=created(PhenotypeFactory, count))
     DiseaseFamily.objects.bulk_create(
         [DiseaseFamily(child=subtype, parent=disease) for subtype in subtypes]
         + [

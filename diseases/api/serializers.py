@@ -207,6 +207,49 @@ class DiseaseLinkSerializer(serializers.Serializer):
     page_url = PageUrlField()
 
 
+class TypeSlugsField(serializers.ListField):
+    """The slugs of the types a symptom, gene or pattern is recorded for."""
+
+    def __init__(self, **kwargs):
+        super().__init__(child=serializers.SlugField(), read_only=True, **kwargs)
+
+    def to_representation(self, types):
+        return [type_.slug for type_ in types]
+
+
+class TypeSymptomSerializer(serializers.Serializer):
+    hpo_id = serializers.CharField(source="item.hpo_id")
+    term = serializers.CharField(source="item.name")
+    lay_names = serializers.ListField(child=serializers.CharField(), source="item.lay_names")
+    band = serializers.ChoiceField(
+        choices=Annotation.Band.choices, help_text="The most frequent band any type gives."
+    )
+    band_label = serializers.CharField()
+    types = TypeSlugsField(help_text="The types whose pages record it.")
+
+
+class TypeGeneSerializer(serializers.Serializer):
+    symbol = serializers.CharField(source="item.symbol")
+    name = serializers.CharField(source="item.name")
+    types = TypeSlugsField(help_text="The types linked to the gene.")
+
+
+class TypeInheritanceSerializer(serializers.Serializer):
+    hpo_id = serializers.CharField(source="item.hpo_id")
+    name = serializers.CharField(source="item.name")
+    types = TypeSlugsField(help_text="The types inherited this way.")
+
+
+class FromTypesSerializer(serializers.Serializer):
+    """What a group's published types record: not records of the group itself."""
+
+    types = DiseaseLinkSerializer(many=True, help_text="Its published types, two levels down, by name.")
+    symptoms = TypeSymptomSerializer(many=True, help_text="Those most of its types record first.")
+    symptom_total = serializers.IntegerField(help_text="How many different symptoms its types record.")
+    genes = TypeGeneSerializer(many=True)
+    inheritance = TypeInheritanceSerializer(many=True)
+
+
 class DiseaseDetailSerializer(serializers.Serializer):
     """Serializes the ``DiseasePage`` the site's page is rendered from: the API shows what readers see."""
 
@@ -232,6 +275,10 @@ class DiseaseDetailSerializer(serializers.Serializer):
     genes = GeneLinkSerializer(many=True, help_text="Main genes first.")
     inheritance = InheritanceSerializer(many=True)
     onset = CharacteristicSerializer(many=True, help_text="Age of onset and course.")
+    from_types = FromTypesSerializer(
+        allow_null=True,
+        help_text="For a group: the symptoms, genes and inheritance its types record; else null.",
+    )
     parents = DiseaseLinkSerializer(many=True, help_text="Published pages of the groups it is a type of.")
     subtypes = DiseaseLinkSerializer(many=True, help_text="Published pages of its types.")
     references = ReferenceSerializer(many=True, source="disease.references.all")

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import BinaryField, Case, F, Value, When
 from django.utils import timezone
 
-from diseases.models import Annotation, Disease, Phenotype, SimilarityIndex
+from diseases.models import Annotation, Disease, DiseaseFamily, Phenotype, SimilarityIndex
 
 PHENOTYPIC_ABNORMALITY = "HP:0000118"
 # How much a disease term counts, by how often people with the disease have it. Most records give
@@ -29,6 +29,10 @@ BAND_WEIGHTS = {
     Annotation.Band.RARE: 0.5,
     Annotation.Band.NOT_AVAILABLE: 0.75,
 }
+# A group with no symptoms of its own is matched by those its types record, each weighed by the share of
+# its types that record it, and a little less: the group is found, but ranks below its types
+# (``ranking.match`` also never lets it pass its best type).
+GROUP_WEIGHT = 0.8
 
 
 # --- Building ---------------------------------------------------------------------------------
@@ -115,6 +119,10 @@ def build_similarity_index() -> SimilarityIndex:
             present[disease_id].append(
                 (term, BAND_WEIGHTS.get(band, BAND_WEIGHTS[Annotation.Band.NOT_AVAILABLE]))
             )
+    own = set(present)
+    group_types = _groups_from_types(present)
+    for group, types in group_types.items():
+        present[group] = _gathered_terms([present[type_id] for type_id in types])
 
     disease_ids = np.array(sorted(present), dtype=np.int64)
     disease_position = {pk: index for index, pk in enumerate(disease_ids.tolist())}
@@ -132,14 +140,17 @@ def build_similarity_index() -> SimilarityIndex:
     )
     ann_disease = np.repeat(np.arange(len(disease_ids), dtype=np.int32), np.diff(starts))
 
-    # Diseases annotated with each term or a descendant: expand every annotation to its ancestors.
-    ancestor_counts = np.diff(anc_indptr)[ann_term]
-    expanded_terms = anc_indices[_ranges(anc_indptr[ann_term], ancestor_counts)]
+    # Diseases annotated with each term or a descendant: expand every annotation to its ancestors. Only
+    # the diseases' own rows count: a group's rows repeat its types'.
+    own_rows = np.isin(disease_ids, np.array(sorted(own), dtype=np.int64))[ann_disease]
+    own_terms, own_diseases = ann_term[own_rows], ann_disease[own_rows]
+    ancestor_counts = np.diff(anc_indptr)[own_terms]
+    expanded_terms = anc_indices[_ranges(anc_indptr[own_terms], ancestor_counts)]
     pairs = np.unique(
-        np.repeat(ann_disease.astype(np.int64), ancestor_counts) * len(term_ids) + expanded_terms
+        np.repeat(own_diseases.astype(np.int64), ancestor_counts) * len(term_ids) + expanded_terms
     )
     counts = np.bincount(pairs % len(term_ids), minlength=len(term_ids))
-    disease_total = max(len(disease_ids), 1)
+    disease_total = max(len(own), 1)
     with np.errstate(divide="ignore"):
         ic = np.where(counts > 0, -np.log(counts / disease_total), 0.0)
 
@@ -151,6 +162,16 @@ def build_similarity_index() -> SimilarityIndex:
     ]
     excl_disease = np.array([d for d, _ in excl_pairs], dtype=np.int32)
     excl_term = np.array([t for _, t in excl_pairs], dtype=np.int32)
+    type_indptr, type_indices = _csr(
+        [
+            sorted(
+                disease_position[type_id]
+                for type_id in group_types.get(pk, ())
+                if type_id in disease_position
+            )
+            for pk in disease_ids.tolist()
+        ]
+    )
 
     buffer = io.BytesIO()
     np.savez_compressed(
@@ -168,6 +189,8 @@ def build_similarity_index() -> SimilarityIndex:
         ann_weight=ann_weight,
         excl_disease=excl_disease,
         excl_term=excl_term,
+        type_indptr=type_indptr,
+        type_indices=type_indices,
     )
     with transaction.atomic():
         index = SimilarityIndex.objects.create(
@@ -179,6 +202,28 @@ def build_similarity_index() -> SimilarityIndex:
         )
         SimilarityIndex.objects.exclude(pk=index.pk).delete()
     return index
+
+
+def _groups_from_types(present) -> dict[int, list[int]]:
+    """Published groups with no symptom rows of their own, and their published types that have some."""
+    groups = {}
+    candidates = Disease.objects.published().exclude(pk__in=list(present)).values_list("pk", flat=True)
+    for group, types in DiseaseFamily.objects.published_types(list(candidates)).items():
+        with_rows = [type_id for type_id in types if type_id in present]
+        if with_rows:
+            groups[group] = with_rows
+    return groups
+
+
+def _gathered_terms(type_rows) -> list:
+    """A group's (term, weight) rows from its types': the heaviest weight any type gives, times the share of
+    its types that have the term, times ``GROUP_WEIGHT``."""
+    best, listed = {}, defaultdict(int)
+    for rows in type_rows:
+        for term, weight in dict(rows).items():
+            best[term] = max(best.get(term, 0.0), weight)
+            listed[term] += 1
+    return [(term, GROUP_WEIGHT * best[term] * listed[term] / len(type_rows)) for term in sorted(best)]
 
 
 def _ranges(starts, lengths):
@@ -209,6 +254,10 @@ class SimilarityData:
     ann_weight: np.ndarray
     excl_disease: np.ndarray
     excl_term: np.ndarray
+    # For each disease, the positions of its types when it is a group matched through them (CSR);
+    # an index built before groups were matched has none.
+    type_indptr: np.ndarray = None
+    type_indices: np.ndarray = None
     # Derived once per load.
     ann_ic: np.ndarray = field(init=False)
     disease_capacity: np.ndarray = field(init=False)

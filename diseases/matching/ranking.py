@@ -22,6 +22,8 @@ EXCLUDED_PENALTY = 1.0
 # "Abnormality of the nervous system") does not count as a meaningful link between two terms.
 MIN_LINK_IC = 1.2
 MAX_CHOSEN = 20
+# A group found through its types scores at most this share of its best type's score.
+GROUP_BELOW_TYPE = 0.99
 # Top-scoring diseases read from the database for a page of ``limit``: the index only holds
 # published pages, so the few spare ones cover pages unpublished since it was built.
 SPARE_CANDIDATES = 40
@@ -206,6 +208,7 @@ def match(phenotypes: list[Phenotype], *, limit=20) -> MatchResult:
 
     chosen = {position: ChosenTerm.build(data, position) for position in positions}
     scores = score_diseases(data, positions, {position: term.similarity for position, term in chosen.items()})
+    _keep_groups_below_their_types(data, scores)
     candidate_count = min(limit + SPARE_CANDIDATES, len(scores))
     candidates = np.argpartition(-scores, candidate_count - 1)[:candidate_count]
     candidates = candidates[np.lexsort((data.disease_ids[candidates], -scores[candidates]))]
@@ -239,6 +242,16 @@ def match(phenotypes: list[Phenotype], *, limit=20) -> MatchResult:
         )
     _attach_term_names(matches)
     return MatchResult(matches=matches, unusable=unusable)
+
+
+def _keep_groups_below_their_types(data, scores):
+    """A group matched through its types never ranks above the best of them: the exact type comes first."""
+    if data.type_indptr is None:
+        return
+    groups = np.flatnonzero(np.diff(data.type_indptr))
+    for group in groups.tolist():
+        types = data.type_indices[data.type_indptr[group] : data.type_indptr[group + 1]]
+        scores[group] = min(scores[group], float(scores[types].max()) * GROUP_BELOW_TYPE)
 
 
 def _attach_term_names(matches):

@@ -15,11 +15,18 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from .. import identifiers, markup
-from .catalogue import Category, DiseaseDefinition, DiseaseSynonym, ExternalIdentifier, Resource
+from .catalogue import (
+    Category,
+    DiseaseDefinition,
+    DiseaseFamily,
+    DiseaseSynonym,
+    ExternalIdentifier,
+    Resource,
+)
 from .common import PageStatus, page_address, published_condition
 from .editorial import DiseaseRevision, ScheduledTransition
 from .genes import DiseaseGene
-from .terms import Annotation, DiseaseCharacteristic, PhenotypeSynonym
+from .terms import Annotation, DiseaseCharacteristic, PhenotypeSynonym, listed_symptom
 
 # Who may change pages (Editors) and who may publish, unpublish and approve revisions (Reviewers); the
 # migrations give the groups these, and the editorial services, the admin and the mail read them here.
@@ -171,21 +178,13 @@ class DiseaseQuerySet(models.QuerySet):
     def with_family(self):
         """The published groups a page is a type of, and its published types, two levels deep: the part of
         the page that other pages' names and statuses decide (see ``pages.body_key``)."""
+        # A type's page_changed_at is read too: a group's page shows what its types record (pages.types).
+        types = Disease.objects.published().only("name", "slug", "page_changed_at").order_by("name")
         return self.prefetch_related(
             Prefetch("parents", queryset=Disease.objects.published().only("name", "slug").order_by("name")),
             # Two levels of types: a group such as polycystic kidney disease lists its numbered types under
             # the autosomal dominant and recessive forms.
-            Prefetch(
-                "subtypes",
-                queryset=Disease.objects.published()
-                .only("name", "slug")
-                .order_by("name")
-                .prefetch_related(
-                    Prefetch(
-                        "subtypes", queryset=Disease.objects.published().only("name", "slug").order_by("name")
-                    )
-                ),
-            ),
+            Prefetch("subtypes", queryset=types.prefetch_related(Prefetch("subtypes", queryset=types))),
         )
 
     def for_sheet(self):
@@ -210,6 +209,24 @@ class DiseaseQuerySet(models.QuerySet):
         return (
             self.only("name", "slug").for_symptom_table().prefetch_related(_gene_links(), _characteristics())
         )
+
+    def with_types_listing(self, phenotype, limit=50):
+        """Groups that do not list ``phenotype`` themselves but whose published types do, most such types
+        first, each with ``types_listing``, their number: for the symptom page. Two queries."""
+        listing = Annotation.objects.filter(listed_symptom(), phenotype=phenotype).values("disease_id")
+        counts = dict(
+            DiseaseFamily.objects.filter(published_condition("child__"), child_id__in=listing)
+            .exclude(parent_id__in=listing)
+            .values("parent_id")
+            .annotate(types=Count("child_id"))
+            .order_by()
+            .values_list("parent_id", "types")
+        )
+        groups = list(self.filter(pk__in=list(counts)).only("name", "slug"))
+        for group in groups:
+            group.types_listing = counts[group.pk]
+        groups.sort(key=lambda group: (-group.types_listing, group.name.casefold()))
+        return groups[:limit]
 
     def for_sitemap(self):
         """Each page's address and when what it shows last changed, in a stable order for paging."""

@@ -11,6 +11,7 @@ from ..models import DataRelease, Disease, DiseaseCharacteristic, DiseaseDefinit
 from ..provenance import SOURCES
 from .symptoms import SymptomBand, excluded_symptoms, symptom_bands
 from .text import DESCRIPTION_LENGTH, plain_text, script_json, shorten
+from .types import TypesOverview, overview_of
 
 STRUCTURED_SYMPTOMS = 40
 
@@ -147,6 +148,7 @@ class DiseasePage:
     subtypes: list = field(default_factory=list)  # published pages of its types
     classifications: list = field(default_factory=list)  # DiseaseClassification: Mondo's groups
     plain: list = field(default_factory=list)  # PlainSentence: the page in plain words, made from its facts
+    from_types: TypesOverview | None = None  # for a group: what its published types record
 
     @classmethod
     def build(cls, disease, releases=None):
@@ -176,6 +178,7 @@ class DiseasePage:
             subtypes=list(disease.subtypes.all()),
             classifications=list(disease.classifications.all()),
             plain=plain_sentences(disease, releases),
+            from_types=overview_of(disease),
         )
 
     @property

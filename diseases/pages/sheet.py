@@ -13,6 +13,7 @@ from ..models import Annotation, DataRelease, Disease, DiseaseCharacteristic
 from .disease import Characteristic, characteristics, definition, plain_sentences
 from .symptoms import symptom_bands
 from .text import everyday_name, plain_text, shorten
+from .types import overviews_for
 
 # What fits on two printed pages beside the rest, for a disease with a table of 300 symptoms; the
 # browser test prints the catalogue's largest table to PDF and counts the pages.
@@ -49,6 +50,13 @@ class SheetSymptom:
     everyday_name: str
     medical_name: str  # empty when the everyday name is the medical one
     band_label: str
+    in_types: int = 0  # for a group's symptom gathered from its types: how many record it
+
+
+def _type_symptom(entry) -> SheetSymptom:
+    plain = everyday_name(entry.item)
+    medical = entry.item.name if plain != entry.item.name else ""
+    return SheetSymptom(plain, medical, entry.band_label, len(entry.types))
 
 
 def _sheet_symptom(row) -> SheetSymptom:
@@ -76,6 +84,11 @@ class SheetPage:
     organisations: list
     more_organisations: int
     releases: list  # the DataRelease rows the sheet's facts come from
+    from_types: object = None  # for a group: what its types record (pages.types.TypesOverview)
+
+    @property
+    def symptoms_from_types(self):
+        return bool(self.from_types and self.symptoms and not self.disease.annotations.all())
 
     @classmethod
     def build(cls, disease):
@@ -86,12 +99,18 @@ class SheetPage:
         made = plain_sentences(disease, releases)
         rows = [row for band in symptom_bands(disease) for row in band.rows]
         symptoms = [_sheet_symptom(row) for row in rows[:SHEET_SYMPTOMS]]
+        symptom_total = len(rows)
         genes = [link for link in disease.gene_links.all() if link.is_main]
+        # A group with no symptoms (or genes, or patterns) of its own prints those its types record, and says so.
+        from_types = overviews_for([disease]).get(disease.pk)
+        if not rows and from_types and from_types.symptoms:
+            symptoms = [_type_symptom(entry) for entry in from_types.symptoms[:SHEET_SYMPTOMS]]
+            symptom_total = from_types.symptom_total
         organisations = list(disease.resources.all())
         inheritance = characteristics(disease, DiseaseCharacteristic.Kind.INHERITANCE)
         onset = characteristics(disease, DiseaseCharacteristic.Kind.ONSET)
         used = []
-        if rows:
+        if symptoms:
             used.append(DataRelease.Source.HPO)
         if inheritance or onset:
             used.append(DataRelease.Source.HPOA)
@@ -118,7 +137,7 @@ class SheetPage:
             intro_kind=kind,
             intro_attributions=attributions,
             symptoms=symptoms,
-            symptom_total=len(rows),
+            symptom_total=symptom_total,
             main_genes=genes[:SHEET_GENES],
             more_genes=max(len(genes) - SHEET_GENES, 0),
             inheritance=inheritance,
@@ -126,6 +145,7 @@ class SheetPage:
             organisations=organisations[:SHEET_ORGANISATIONS],
             more_organisations=max(len(organisations) - SHEET_ORGANISATIONS, 0),
             releases=[releases[source] for source in used if source in releases],
+            from_types=from_types,
         )
 
     @property

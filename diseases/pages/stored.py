@@ -16,16 +16,23 @@ def body_key(disease, releases) -> str | None:
 
     ``disease`` is its full row with ``with_family()``. The key names: the row itself (a digest of
     every column), its ``page_changed_at`` (moved by every change to its own rows: names, symptoms,
-    genes, references and the rest, see ``diseases.changes``), the names and addresses of its
-    published groups and types as read now, the data releases it credits, and the code. So a change
-    made anywhere else leaves it, and the page's HTML with it, as it was.
+    genes, references and the rest, see ``diseases.signals``), the names and addresses of its
+    published groups and types and when each type last changed, the data releases it credits, and the
+    code. So a change made anywhere else leaves it, and the page's HTML with it, as it was.
     """
     if not settings.PAGE_BODY_CACHE_ENABLED or disease.page_changed_at is None:
         return None
     family = (
         [(parent.pk, parent.name, parent.slug) for parent in disease.parents.all()],
+        # The types' dates too: a group shows the symptoms, genes and inheritance its types record.
         [
-            (subtype.pk, subtype.name, subtype.slug, [(t.pk, t.name, t.slug) for t in subtype.subtypes.all()])
+            (
+                subtype.pk,
+                subtype.name,
+                subtype.slug,
+                subtype.page_changed_at,
+                [(t.pk, t.name, t.slug, t.page_changed_at) for t in subtype.subtypes.all()],
+            )
             for subtype in disease.subtypes.all()
         ],
     )

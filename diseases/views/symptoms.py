@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 
 from diseases.freshness import public_page
-from diseases.models import Annotation, DataRelease, Phenotype
+from diseases.models import Annotation, DataRelease, Disease, Phenotype
 
 
 @public_page(query=["page"])
@@ -27,5 +27,11 @@ def symptom_detail(request, hpo_id):
     return render(
         request,
         "diseases/symptom.html",
-        {"phenotype": phenotype, "page": page, "bands": bands, "hpo_release": DataRelease.objects.hpo()},
+        {
+            "phenotype": phenotype,
+            "page": page,
+            "bands": bands,
+            "groups": Disease.objects.published().with_types_listing(phenotype),
+            "hpo_release": DataRelease.objects.hpo(),
+        },
     )

@@ -205,3 +205,23 @@ def test_remove_links_leave_the_others(client, pair):
         f'href="/compare/?d={second.slug}">Remove' in html
         and f'href="/compare/?d={first.slug}">Remove' in html
     )
+
+
+def test_a_group_without_symptoms_of_its_own_is_compared_by_its_types_and_says_so(client, pair, tree):
+    first, second = pair
+    group = DiseaseFactory(name="Group of bleeding types", slug="bleeding-group")
+    first.parents.add(group)
+    DiseaseGeneFactory(disease=first, gene=GeneFactory(symbol="BLEED1"))
+    response = compare(client, group.slug, second.slug)
+    result = response.context["result"]
+    assert result.from_types == [True, False]
+    assert [count for _, count in result.symptom_counts] == [
+        len(first.annotations.all()),
+        len(second.annotations.all()),
+    ]
+    assert result.shared_by_all  # the group shares its type's bruising with the second disease
+    html = response.content.decode()
+    assert "Group of bleeding types has no symptoms recorded for itself" in html
+    assert 'Group of bleeding types <span class="muted">(its types)</span>' in html
+    genes = next(fact for fact in result.facts if fact.key == "genes")
+    assert genes.values[0] == ["BLEED1 (in its types)"]

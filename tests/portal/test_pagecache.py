@@ -205,7 +205,7 @@ def test_an_edit_through_the_admin_is_read_back_at_once_when_approved(
             action_url = reverse("admin:diseases_disease_revision_action", args=[disease.pk, action])
             assert admin_client.post(action_url, {"now": "1"}).status_code == 302
     page = read("/diseases/alps/")
-    assert "Edited in the <strong>admin</strong>." in page and "Written" not in page
+    assert "Edited in the <strong>admin</strong>." in page and "Written <strong>once</strong>" not in page
 
 
 def test_an_edit_through_the_services_and_its_revert_are_read_back_at_once(

@@ -358,9 +358,11 @@ def test_detail_query_count_does_not_grow_with_symptoms(
 ):
     disease = disease_with_everything(symptom_count)
     DataReleaseFactory()
-    # The disease page's read (the disease and its 14 prefetches) and the loaded releases.
-    with django_assert_num_queries(16):
+    # The disease page's read (the disease and its 14 prefetches), the loaded releases, and what its types
+    # record: their symptom rows, genes and inheritance, and the terms shown with their everyday names.
+    with django_assert_num_queries(21):
         response = client.get(detail_url(disease))
     body = response.json()
+    assert body["from_types"]["symptom_total"] == len(body["from_types"]["genes"]) == symptom_count
     assert sum(len(band["symptoms"]) for band in body["symptom_bands"]) == symptom_count
     assert len(body["genes"]) == len(body["subtypes"]) == len(body["inheritance"]) == symptom_count

@@ -177,3 +177,34 @@ def test_a_refresh_asked_for_before_the_newest_build_is_skipped(diseases):
     built = SimilarityIndex.objects.get().pk
     assert refresh_similarity_index.call(asked) is False
     assert SimilarityIndex.objects.get().pk == built
+
+
+def test_a_group_without_symptoms_of_its_own_is_found_by_its_types_but_never_above_them(tree, diseases):
+    from tests.factories import DiseaseFactory
+
+    group = DiseaseFactory(name="Bleeding and spleen group")
+    for member in (diseases.bleeding, diseases.spleen):
+        member.parents.add(group)
+    empty_group = DiseaseFactory(name="Group of types without symptoms")
+    DiseaseFactory(name="Type without symptoms").parents.add(empty_group)
+    index = matching.build_similarity_index()
+    assert index.disease_count == published_with_symptoms(diseases) + 1  # the group, not the empty one
+
+    names = ranked([tree.bruise, tree.nosebleed])
+    assert "Bleeding and spleen group" in names
+    assert names.index("Bleeding disorder") < names.index("Bleeding and spleen group")
+    # Even where the group explains the symptoms as well as its best type does.
+    for chosen in ([tree.splenomegaly], [tree.bruise, tree.nosebleed, tree.splenomegaly]):
+        scores = {result.disease.name: result.score for result in matching.match(chosen).matches}
+        best_type = max(scores["Bleeding disorder"], scores["Spleen disease"])
+        assert scores["Bleeding and spleen group"] < best_type
+
+
+def test_a_groups_rows_do_not_change_how_much_a_symptom_says(tree, diseases):
+    before = matching.current_data().ic.copy()
+    from tests.factories import DiseaseFactory
+
+    group = DiseaseFactory(name="Bleeding group")
+    diseases.bleeding.parents.add(group)
+    matching.build_similarity_index()
+    assert (matching.current_data().ic == before).all()

@@ -124,10 +124,12 @@ def test_the_sheet_takes_the_same_queries_for_3_or_300_symptoms(
 ):
     disease = disease_with_everything(count)
     # The disease, 7 prefetches (symptom rows, everyday names, other names, definitions, genes,
-    # inheritance and onset, organisations) and the data releases.
-    with django_assert_num_queries(9):
+    # inheritance and onset, organisations), the data releases, and what its types record: the types
+    # two levels down and their names, their symptom rows, genes and inheritance, and the terms shown.
+    with django_assert_num_queries(17):
         response = client.get(sheet_url(disease))
-    assert response.context["sheet"].symptom_total == count
+    sheet = response.context["sheet"]
+    assert sheet.symptom_total == count and sheet.from_types.type_count == 3 * count
 
 
 def test_the_disease_page_links_to_its_sheet(client, alps):
@@ -152,3 +154,15 @@ def test_a_merged_page_address_redirects_to_the_sheet_of_the_page_it_joined(clie
     DiseaseRedirect.objects.create(slug="canale-smith-syndrome", disease=alps)
     response = client.get("/diseases/canale-smith-syndrome/sheet/")
     assert response.status_code == 301 and response["Location"] == sheet_url(alps)
+
+
+def test_a_group_without_symptoms_of_its_own_prints_its_types_and_says_so(client):
+    group = DiseaseFactory(name="Group syndrome", summary="")
+    seizure = PhenotypeFactory(name="Seizure")
+    for number in (1, 2):
+        type_ = DiseaseFactory(name=f"Group syndrome type {number}")
+        type_.parents.add(group)
+        AnnotationFactory(disease=type_, phenotype=seizure)
+    html = client.get(sheet_url(group)).content.decode()
+    assert "No symptoms are recorded for Group syndrome itself" in html
+    assert '<th scope="row">Seizure</th><td></td><td>2 of 2</td>' in html

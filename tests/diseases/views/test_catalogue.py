@@ -162,11 +162,13 @@ def test_disease_page_query_count_does_not_grow_with_symptoms_genes_or_types(
     client, django_assert_num_queries, no_page_cache, count
 ):
     disease = disease_with_everything(count)
-    # The page, 14 prefetches (two levels of types among them) and the loaded data releases.
-    with django_assert_num_queries(16):
+    # The page, 14 prefetches (two levels of types among them), the loaded data releases, and what its
+    # types record: their symptom rows, genes and inheritance, and the terms shown with everyday names.
+    with django_assert_num_queries(21):
         response = client.get(disease.get_absolute_url())
     assert response.status_code == 200
     page = response.context["page"]
+    assert page.from_types.symptom_total == count and len(page.from_types.genes) == count
     assert page.symptom_count == count and len(page.genes) == count and len(page.subtypes) == count
     assert len(page.inheritance) == len(page.onset) == len(page.parents) == count
     assert len(page.subtypes[0].subtypes.all()) == 2

@@ -4,6 +4,7 @@ from django.utils import timezone
 from diseases.models import Annotation, DataRelease, Disease
 from tests.factories import (
     AnnotationFactory,
+    DiseaseFactory,
     PhenotypeFactory,
     PhenotypeSynonymFactory,
 )
@@ -170,10 +171,30 @@ def test_query_count_does_not_grow_with_diseases(
     client, django_assert_num_queries, no_page_cache, spleen, hpo_release, disease_count
 ):
     for band in [Band.VERY_FREQUENT, Band.FREQUENT, Band.RARE] * (disease_count // 3):
-        AnnotationFactory(phenotype=spleen, band=band)
+        AnnotationFactory(phenotype=spleen, band=band).disease.parents.add(DiseaseFactory())
     PhenotypeSynonymFactory(phenotype=spleen)
     spleen.parents.add(PhenotypeFactory())
     PhenotypeFactory().parents.add(spleen)
-    # term, lay names, parents, children, disease count, one page of diseases, HPO release
-    with django_assert_num_queries(7):
-        page_html(client, spleen)
+    # term, lay names, parents, children, disease count, one page of diseases, the groups whose types
+    # list it (counted, then read), HPO release
+    with django_assert_num_queries(9):
+        html = page_html(client, spleen)
+    assert html.count("(in 1 of its types)") == min(disease_count, 50)  # the 50 with most such types
+
+
+def test_a_group_whose_types_list_the_symptom_is_named_apart_with_how_many_of_its_types(client, spleen):
+    group = DiseaseFactory(name="Spleen group")
+    for name in ("First type", "Second type"):
+        type_ = DiseaseFactory(name=name)
+        type_.parents.add(group)
+        AnnotationFactory(disease=type_, phenotype=spleen)
+    listing_itself = DiseaseFactory(name="Listing group")
+    AnnotationFactory(disease=listing_itself, phenotype=spleen)
+    next(iter(group.subtypes.all())).parents.add(listing_itself)
+    html = page_html(client, spleen)
+    groups = html[html.index("Groups whose types have it") :]
+    assert (
+        f'<a href="{group.get_absolute_url()}">Spleen group</a> <span class="muted">(in 2 of its types)</span>'
+        in groups
+    )
+    assert "Listing group" not in groups  # it lists the symptom itself, above
