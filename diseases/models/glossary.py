@@ -3,6 +3,7 @@ in plain words. ``manage.py load_glossary`` writes the entries shipped in ``dise
 editors change them through ``diseases.editorial.glossary``."""
 
 from django.db import models
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 # Who may write entries; the migrations give them to Editors and Reviewers, the services check them.
@@ -52,3 +53,5 @@ class GlossaryEntry(models.Model):
     def __str__(self):
         return self.term
 
+    def get_absolute_url(self):
+        return f"{reverse('diseases:glossary')}#{self.slug}"
