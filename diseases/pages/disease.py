@@ -123,9 +123,10 @@ class DiseasePage:
     parents: list = field(default_factory=list)  # published pages of the groups it belongs to
     subtypes: list = field(default_factory=list)  # published pages of its types
     classifications: list = field(default_factory=list)  # DiseaseClassification: Mondo's groups
+    glossary: object = None  # a glossary.PageGlossary: the page's texts marked in page order (HTML only)
 
     @classmethod
-    def build(cls, disease, releases=None):
+    def build(cls, disease, releases=None, glossary=None):
         groups = resource_groups(disease)
         backlinks = citation_backlinks(disease)
         references = [
@@ -151,6 +152,7 @@ class DiseasePage:
             parents=list(disease.parents.all()),
             subtypes=list(disease.subtypes.all()),
             classifications=list(disease.classifications.all()),
+            glossary=glossary.for_page() if glossary else None,
         )
 
     @property

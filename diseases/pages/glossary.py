@@ -1,9 +1,20 @@
-"""The glossary where readers meet it: ``/glossary/`` lists every entry A–Z."""
+"""The glossary where readers meet it: on a disease page, the first use of each glossary word opens its
+explanation; ``/glossary/`` lists every entry A–Z.
+
+A word opens its explanation without JavaScript: it becomes a ``<button popovertarget>`` and the
+explanation a ``popover`` element right after it, which the browser opens on a click, a tap, Enter or
+Space, and closes on Escape, a tap elsewhere or the explanation's own Close button. A browser without
+popovers shows the explanation after the word instead.
+"""
 
 import hashlib
 import logging
 from dataclasses import dataclass, field
 from itertools import groupby
+
+from django.urls import reverse
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from ..glossary.words import Matcher, normal_form
 from ..models import GlossaryEntry, index_letter
@@ -65,6 +76,9 @@ class Glossary:
             _BUILT[version] = glossary
         return glossary
 
+    def for_page(self) -> "PageGlossary":
+        return PageGlossary(self)
+
     def a_to_z(self) -> list["LetterEntries"]:
         """The entries under their A–Z letters (terms starting with a digit under "0-9"), in term order."""
         ordered = sorted(self.entries, key=lambda entry: (index_letter(entry.term), entry.term.casefold()))
@@ -85,3 +99,50 @@ class LetterEntries:
     @property
     def anchor(self) -> str:
         return f"letter-{self.letter.lower()}"
+
+
+EXPLAINED_WORD = (
+    '<button type="button" class="glossary-word" popovertarget="{id}">{word}</button>'
+    '<span class="glossary-tip" id="{id}" popover>'
+    '<strong class="glossary-tip-term">{title}</strong> {explanation} '
+    '<a href="{url}">More in the glossary</a> '
+    '<button type="button" class="glossary-tip-close" popovertarget="{id}" popovertargetaction="hide">'
+    "Close</button></span>"
+)
+
+
+class PageGlossary:
+    """One page's explanations: ``mark`` is called on each of the page's texts in page order (the
+    template's ``explained`` filter does it as the page renders), and explains in each text the first
+    use on the page of each glossary word; later uses stay plain."""
+
+    def __init__(self, glossary: Glossary):
+        self.glossary = glossary
+        self.explained: list[Explanation] = []  # in page order
+        self._seen: set[int] = set()
+        self._address = reverse("diseases:glossary")
+
+    def mark(self, text: str) -> SafeString:
+        """Plain ``text``, escaped, with its glossary words not yet explained on this page as buttons
+        that open their explanations. Only our own markup is added to the escaped text."""
+        text = str(text)
+        pieces, position = [], 0
+        for start, end, entry in self.glossary.matcher.uses(text):
+            if entry.pk in self._seen:
+                continue
+            self._seen.add(entry.pk)
+            self.explained.append(entry)
+            pieces.append(escape(text[position:start]))
+            pieces.append(
+                format_html(
+                    EXPLAINED_WORD,
+                    id=f"glossary-{entry.slug}",
+                    word=text[start:end],
+                    title=entry.title,
+                    explanation=entry.explanation,
+                    url=f"{self._address}#{entry.slug}",
+                )
+            )
+            position = end
+        pieces.append(escape(text[position:]))
+        return mark_safe("".join(pieces))  # every piece is escaped, or built by format_html
