@@ -6,6 +6,8 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from ..glossary.words import normal_form
+
 # Who may write entries; the migrations give them to Editors and Reviewers, the services check them.
 GLOSSARY_ADD_PERMISSION = "diseases.add_glossaryentry"
 GLOSSARY_CHANGE_PERMISSION = "diseases.change_glossaryentry"
@@ -55,3 +57,9 @@ class GlossaryEntry(models.Model):
 
     def get_absolute_url(self):
         return f"{reverse('diseases:glossary')}#{self.slug}"
+
+    @property
+    def other_forms(self) -> list[str]:
+        """Its forms but the term itself: what an editor types beside the term."""
+        term = normal_form(self.term)
+        return [form for form in self.forms if normal_form(form) != term]
