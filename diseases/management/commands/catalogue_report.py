@@ -21,9 +21,10 @@ class Command(BaseCommand):
         if not total:
             self.stdout.write("No published pages.")
             return
-        with_definition = (
-            published.filter(definitions__in=DiseaseDefinition.objects.shown()).distinct().count()
-        )
+        # A subquery of page ids, not a join made distinct: SQLite took most of a minute over that.
+        with_definition = published.filter(
+            pk__in=DiseaseDefinition.objects.shown().values("disease_id")
+        ).count()
         with_text = published.with_written_content().count()
         with_genes = published.filter(gene_links__isnull=False).distinct().count()
         names_only = published.showing_only_names().count()
