@@ -1,5 +1,6 @@
 """The glossary where readers meet it: on a disease page, the first use of each glossary word opens its
-explanation; ``/glossary/`` lists every entry A–Z.
+explanation; ``/glossary/`` lists every entry A–Z; and the share of technical words on published pages
+that the glossary explains.
 
 A word opens its explanation without JavaScript: it becomes a ``<button popovertarget>`` and the
 explanation a ``popover`` element right after it, which the browser opens on a click, a tap, Enter or
@@ -9,15 +10,17 @@ popovers shows the explanation after the word instead.
 
 import hashlib
 import logging
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from ..glossary.words import Matcher, normal_form
-from ..models import GlossaryEntry, index_letter
+from ..glossary.words import Matcher, count_technical_words, normal_form
+from ..models import Annotation, Disease, DiseaseDefinition, GlossaryEntry, index_letter
 
 logger = logging.getLogger(__name__)
 
@@ -146,3 +149,51 @@ class PageGlossary:
             position = end
         pieces.append(escape(text[position:]))
         return mark_safe("".join(pieces))  # every piece is escaped, or built by format_html
+
+
+# --- Coverage ----------------------------------------------------------------------------------
+
+
+@dataclass
+class WordCounts:
+    """Technical-word uses on published pages, where the glossary is measured: each page's definition
+    (its first one not hidden, as the page shows it) and the names in its symptom table."""
+
+    counts: Counter
+    definitions: int
+    symptom_rows: int
+
+
+def page_word_counts() -> WordCounts:
+    """Count technical words over every published page's definition and symptom names, streaming rows."""
+    published = Disease.objects.published()
+    definitions = list(_first_definitions(published))
+    counts = count_technical_words(definitions)
+    symptom_rows = 0
+    # A symptom name is read once on every page that lists it: count each name once, then weigh it.
+    names = (
+        Annotation.objects.filter(is_hidden=False, disease__in=published)
+        .values("phenotype_id")
+        .annotate(rows=Count("pk"))
+        .order_by()
+        .values_list("phenotype__name", "rows")
+    )
+    for name, rows in names.iterator():
+        symptom_rows += rows
+        for word, uses in count_technical_words([name]).items():
+            counts[word] += uses * rows
+    return WordCounts(counts, len(definitions), symptom_rows)
+
+
+def _first_definitions(published):
+    """The definition readers see on each published page: its first that is not hidden."""
+    rows = (
+        DiseaseDefinition.objects.filter(is_hidden=False, disease__in=published)
+        .order_by("disease_id", "position", "pk")
+        .values_list("disease_id", "text")
+    )
+    previous = None
+    for disease_id, text in rows.iterator():
+        if disease_id != previous:
+            previous = disease_id
+            yield text
