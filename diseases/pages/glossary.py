@@ -9,6 +9,7 @@ popovers shows the explanation after the word instead.
 """
 
 import hashlib
+import json
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
@@ -53,10 +54,10 @@ class Glossary:
         self.version = version
         claimed: dict[str, int] = {}
         entries = []
-        for pk, term, slug, forms, explanation in rows:
+        for pk, term, slug, forms_json, explanation in rows:
             # The services refuse a form for two entries; one written around them must not break pages.
             own = []
-            for form in forms:
+            for form in json.loads(forms_json):
                 owner = claimed.setdefault(normal_form(form), pk)
                 if owner == pk:
                     own.append(form)

@@ -2,7 +2,7 @@ from django.template import Context, Template
 
 from diseases.pages.glossary import Glossary
 
-ROWS = [(1, "anemia", "anemia", ["anemia"], "Too few red blood cells.")]
+ROWS = [(1, "anemia", "anemia", '["anemia"]', "Too few red blood cells.")]
 TEMPLATE = Template(
     "{% load glossary %}<p>{{ first|explained:marks }}</p><p>{{ second|explained:marks }}</p>"
 )
