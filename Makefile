@@ -33,6 +33,7 @@ data: migrate
 
 demo: data
 	$(MANAGE) load_demo
+	$(MANAGE) load_glossary
 
 # The mail worker (django-tasks' db_worker) runs beside the web server and is stopped with it, whether the
 # server ends with Ctrl+C or on its own. No autoreload for the worker: its reloader would outlive the kill.

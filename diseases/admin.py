@@ -10,7 +10,7 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
-from .editorial import editing, revert, workflow
+from .editorial import editing, glossary, revert, workflow
 from .editorial.edits import EDITABLE_FIELDS, ROW_KINDS, edit_from_forms
 from .editorial.history import TextDiffContextHelper, related_changes
 from .editorial.revision_admin import (
@@ -31,6 +31,7 @@ from .models import (
     DiseaseRevision,
     DiseaseSynonym,
     ExternalIdentifier,
+    GlossaryEntry,
     Phenotype,
     PhenotypeSynonym,
     Reference,
@@ -538,3 +539,93 @@ class PhenotypeAdmin(admin.ModelAdmin):
         if request.path.endswith("/autocomplete/"):
             queryset = queryset.filter(is_obsolete=False)
         return queryset, may_have_duplicates
+
+
+# --- Glossary --------------------------------------------------------------------------------------
+
+
+class GlossaryEntryForm(forms.ModelForm):
+    """An entry's forms as one line, separated by commas. The service's own check runs in ``clean``, so
+    its messages (a form another entry has, an explanation too long) show on the fields."""
+
+    class Meta:
+        model = GlossaryEntry
+        fields = ["term", "forms", "explanation"]
+        widgets = {"explanation": forms.Textarea(attrs={"rows": 3, "class": "vLargeTextField"})}
+        help_texts = {
+            "explanation": "Plain words a parent knows, in one or two short sentences of at most "
+            f"{GlossaryEntry.EXPLANATION_MAX_WORDS} words. Readers see it when they open the word on a page.",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["forms"] = forms.CharField(
+            required=False,
+            widget=forms.TextInput(attrs={"class": "vLargeTextField"}),
+            help_text="Other ways the word is written on pages, separated by commas: plurals, adjectives, "
+            "British spellings. The term itself always counts.",
+        )
+        self.initial["forms"] = ", ".join(self.instance.other_forms)
+
+    def clean_forms(self):
+        return [form for form in self.cleaned_data["forms"].split(",") if form.strip()]
+
+    def clean(self):
+        cleaned = super().clean()
+        text = glossary.entry_text(
+            term=cleaned.get("term", ""),
+            forms=cleaned.get("forms", []),
+            explanation=cleaned.get("explanation", ""),
+        )
+        try:
+            glossary.check_entry(entry=self.instance, text=text)
+        except ValidationError as error:
+            # A field the form already found wrong (an empty one, say) keeps only its own message.
+            fresh = {
+                field: errors for field, errors in error.message_dict.items() if field not in self._errors
+            }
+            if fresh:
+                self._update_errors(ValidationError(fresh))
+        return cleaned
+
+
+@admin.register(GlossaryEntry)
+class GlossaryEntryAdmin(SimpleHistoryAdmin):
+    form = GlossaryEntryForm
+    list_display = ["term", "short_explanation", "other_forms", "origin", "updated_at"]
+    list_filter = ["origin"]
+    search_fields = ["term", "forms", "explanation"]
+    readonly_fields = ["origin", "public_link", "created_at", "updated_at"]
+    fields = ["term", "forms", "explanation", "public_link", "origin", "created_at", "updated_at"]
+    list_per_page = 100
+
+    @admin.display(description="Explanation")
+    def short_explanation(self, obj):
+        text = obj.explanation
+        return text if len(text) <= 90 else f"{text[:88].rstrip()}…"
+
+    @admin.display(description="Other forms")
+    def other_forms(self, obj):
+        return ", ".join(obj.other_forms)
+
+    @admin.display(description="On the glossary page")
+    def public_link(self, obj):
+        return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), obj.term) if obj.pk else "—"
+
+    # Every write goes through diseases.editorial.glossary: checked, atomic, with who did it in the history.
+    # The history's "revert" saves through save_model as well.
+    def save_model(self, request, obj, form, change):
+        glossary.save_entry(
+            entry=obj,
+            term=form.cleaned_data["term"],
+            forms=form.cleaned_data["forms"],
+            explanation=form.cleaned_data["explanation"],
+            acting_user=request.user,
+        )
+
+    def delete_model(self, request, obj):
+        glossary.delete_entry(entry=obj, acting_user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for entry in queryset:
+            glossary.delete_entry(entry=entry, acting_user=request.user)

@@ -70,7 +70,8 @@ class GeneSitemap(_ListingSitemap):
 
 
 class BrowsingSitemap(Sitemap):
-    """The pages that lead to the diseases: home, the A–Z letters, categories, and about the data."""
+    """The pages that lead to the diseases: home, the A–Z letters, categories, the glossary, and about
+    the data."""
 
     changefreq = "weekly"
 
@@ -84,6 +85,7 @@ class BrowsingSitemap(Sitemap):
             *((f"{reverse('diseases:index')}?letter={letter}", None) for letter in letters),
             (reverse("diseases:categories"), None),
             *((reverse("diseases:category", args=[category.slug]), None) for category in categories),
+            (reverse("diseases:glossary"), None),
             (reverse("about"), None),
             # What this page shows beyond its own text is the list of releases loaded.
             (reverse("about_data"), self.get_latest_lastmod()),

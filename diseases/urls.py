@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
 from .identifiers import GENE_SYMBOL_PATTERN, HPO_ID_PATTERN
-from .views import catalogue, compare, downloads, finding, genes, previews, sheet, symptoms
+from .views import catalogue, compare, downloads, finding, genes, glossary, previews, sheet, symptoms
 
 
 class HpoIdConverter:
@@ -50,4 +50,5 @@ urlpatterns = [
     path("categories/", catalogue.category_list, name="categories"),
     path("categories/<slug:slug>/", catalogue.category_detail, name="category"),
     path("match/", finding.match, name="match"),
+    path("glossary/", glossary.glossary, name="glossary"),
 ]

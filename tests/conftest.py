@@ -71,6 +71,20 @@ def reviewer(django_user_model):
     return _user_in_group(django_user_model, "rory", "Reviewers")
 
 
+@pytest.fixture
+def glossary():
+    """The glossary's shipped entries in the database, as `make run` loads them (manage.py load_glossary).
+
+    Use it with ``db`` or ``transactional_db``; it returns the ``GlossaryEntry`` rows by slug.
+    """
+    from django.core.management import call_command
+
+    from diseases.models import GlossaryEntry
+
+    call_command("load_glossary", verbosity=0)
+    return GlossaryEntry.objects.in_bulk(field_name="slug")
+
+
 # --- Parent connection service (support) ------------------------------------
 
 

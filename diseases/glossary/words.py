@@ -154,7 +154,7 @@ class HasForms(Protocol):
     forms: Sequence[str]
 
 
-def _normal(form: str) -> str:
+def normal_form(form: str) -> str:
     """A form as the matcher keys it: case-folded, with any run of spaces or hyphens as one space."""
     return " ".join(_HYPHENS.sub(" ", form.casefold()).split())
 
@@ -229,7 +229,7 @@ class Matcher:
         self.entry_for: dict[str, HasForms] = {}
         for entry in self.entries:
             for form in entry.forms:
-                normal = _normal(form)
+                normal = normal_form(form)
                 claimed = self.entry_for.setdefault(normal, entry)
                 if claimed is not entry:
                     raise ValueError(f"The form {form!r} belongs to two entries.")
@@ -240,7 +240,7 @@ class Matcher:
         """Every use of a form in ``text``, in order, longest form first, never overlapping."""
         for match in self.regex.finditer(text):
             # None only for letters that match without case but fold to another (the long s "ſ").
-            entry = self.entry_for.get(_normal(match.group()))
+            entry = self.entry_for.get(normal_form(match.group()))
             if entry is not None:
                 yield match.start(), match.end(), entry
 

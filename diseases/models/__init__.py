@@ -10,6 +10,7 @@ module above them by string in foreign keys:
 - ``terms``: HPO terms, symptom rows (``Annotation``), inheritance and onset;
 - ``genes``: genes and their links to diseases;
 - ``editorial``: pending revisions and scheduled (un)publishing;
+- ``glossary``: the glossary's entries, plain-word explanations of medical words;
 - ``derived``: data releases loaded, search rows, the matching index, the content generation;
 - ``disease``: ``Disease`` itself, with each screen's read as a named queryset method.
 """
@@ -39,10 +40,19 @@ from .disease import (
 )
 from .editorial import PENDING_STATUSES, DiseaseRevision, RevisionStatus, ScheduledTransition
 from .genes import DiseaseGene, Gene
+from .glossary import (
+    GLOSSARY_ADD_PERMISSION,
+    GLOSSARY_CHANGE_PERMISSION,
+    GLOSSARY_DELETE_PERMISSION,
+    GlossaryEntry,
+)
 from .terms import Annotation, DiseaseCharacteristic, Phenotype, PhenotypeSynonym, listed_symptom
 
 __all__ = [
     "EDIT_PERMISSION",
+    "GLOSSARY_ADD_PERMISSION",
+    "GLOSSARY_CHANGE_PERMISSION",
+    "GLOSSARY_DELETE_PERMISSION",
     "PUBLISH_PERMISSION",
     "PENDING_STATUSES",
     "PUBMED_ID_VALIDATOR",
@@ -62,6 +72,7 @@ __all__ = [
     "DiseaseSynonym",
     "ExternalIdentifier",
     "Gene",
+    "GlossaryEntry",
     "Origin",
     "PageStatus",
     "Phenotype",

@@ -149,9 +149,10 @@ class DiseasePage:
     classifications: list = field(default_factory=list)  # DiseaseClassification: Mondo's groups
     plain: list = field(default_factory=list)  # PlainSentence: the page in plain words, made from its facts
     from_types: TypesOverview | None = None  # for a group: what its published types record
+    glossary: object = None  # a glossary.PageGlossary: the page's texts marked in page order (HTML only)
 
     @classmethod
-    def build(cls, disease, releases=None):
+    def build(cls, disease, releases=None, glossary=None):
         groups = resource_groups(disease)
         backlinks = citation_backlinks(disease)
         references = [
@@ -179,6 +180,7 @@ class DiseasePage:
             classifications=list(disease.classifications.all()),
             plain=plain_sentences(disease, releases),
             from_types=overview_of(disease),
+            glossary=glossary.for_page() if glossary else None,
         )
 
     @property

@@ -6,5 +6,6 @@
 - ``finding``: search, autocomplete and symptom matching;
 - ``downloads``: a disease's symptom table as CSV or JSON;
 - ``sheet``: a disease's printable one-page sheet, and the short address printed on it;
-- ``compare``: two to four diseases side by side.
+- ``compare``: two to four diseases side by side;
+- ``glossary``: the medical words pages explain, A–Z.
 """

@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 from diseases.editorial.revisions import revision_preview as previewed_revision
 from diseases.models import Disease, DiseaseRevision
 from diseases.pages.disease import DiseasePage
+from diseases.pages.glossary import Glossary
 
 
 def can_preview(user):
@@ -19,7 +20,11 @@ def disease_preview(request, slug):
     if not can_preview(request.user):
         raise Http404("Previews are for editors.")
     disease = get_object_or_404(Disease.objects.for_page(), slug=slug)
-    return render(request, "diseases/detail.html", {"page": DiseasePage.build(disease), "disease": disease})
+    return render(
+        request,
+        "diseases/detail.html",
+        {"page": DiseasePage.build(disease, glossary=Glossary.current()), "disease": disease},
+    )
 
 
 @never_cache
@@ -33,5 +38,9 @@ def revision_preview(request, slug):
         return render(
             request,
             "diseases/detail.html",
-            {"page": DiseasePage.build(revised), "disease": revised, "revision": revision},
+            {
+                "page": DiseasePage.build(revised, glossary=Glossary.current()),
+                "disease": revised,
+                "revision": revision,
+            },
         )

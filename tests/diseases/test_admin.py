@@ -4,8 +4,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from diseases.editorial import glossary as glossary_services
 from diseases.editorial import revisions
-from diseases.models import Disease
+from diseases.models import Disease, GlossaryEntry
 from tests.factories import (
     DiseaseFactory,
     DiseaseSynonymFactory,
@@ -350,3 +351,123 @@ def test_phenotype_autocomplete_survives_a_nul_character(admin_client):
     )
     assert response.status_code == 200
     assert [result["text"].split(" (")[0] for result in response.json()["results"]] == ["Splenomegaly"]
+
+
+# --- Glossary ----------------------------------------------------------------------------------------
+
+GLOSSARY_ADD = reverse("admin:diseases_glossaryentry_add")
+GLOSSARY_LIST = reverse("admin:diseases_glossaryentry_changelist")
+
+
+def glossary_change_url(entry):
+    return reverse("admin:diseases_glossaryentry_change", args=[entry.pk])
+
+
+def test_an_editor_adds_a_glossary_entry_through_the_service(client, editor):
+    client.force_login(editor)
+
+    response = client.post(
+        GLOSSARY_ADD,
+        {
+            "term": "Spleen",
+            "forms": "spleens, splenic, Spleens",
+            "explanation": "An organ that cleans the blood.",
+        },
+    )
+
+    assert response.status_code == 302
+    entry = GlossaryEntry.objects.get()
+    # The service's work: forms tidied with the term first, the editor's origin, who did it and why.
+    assert (entry.slug, entry.forms, entry.origin) == ("spleen", ["Spleen", "spleens", "splenic"], "editor")
+    record = entry.history.get()
+    assert (record.history_user, record.history_change_reason) == (editor, "Created")
+
+
+def test_a_reviewer_changes_a_shipped_entry_in_the_admin_and_its_history_names_them(
+    client, reviewer, glossary
+):
+    client.force_login(reviewer)
+    entry = glossary["anemia"]
+    form = client.get(glossary_change_url(entry))
+    assert 'value="anaemia, anemic, anaemic"' in form.content.decode()  # the other forms, the term aside
+
+    data = {**admin_form_data(form), "explanation": "Fewer red blood cells than the body needs."}
+    assert client.post(glossary_change_url(entry), data).status_code == 302
+
+    entry.refresh_from_db()
+    assert entry.explanation == "Fewer red blood cells than the body needs." and entry.origin == "editor"
+    assert entry.history.first().history_user == reviewer
+    history = client.get(reverse("admin:diseases_glossaryentry_history", args=[entry.pk])).content.decode()
+    assert reviewer.username in history
+
+
+def test_the_glossary_form_shows_the_services_messages_on_its_fields(client, editor, glossary):
+    client.force_login(editor)
+
+    response = client.post(GLOSSARY_ADD, {"term": "low blood", "forms": "Anaemia", "explanation": " "})
+
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert form.errors["forms"] == [
+        "“Anaemia” already opens the entry “anemia”: a word can open only one explanation."
+    ]
+    assert form.errors["explanation"] == ["This field is required."]
+    assert not GlossaryEntry.objects.filter(term="low blood").exists()
+
+
+def test_an_explanation_too_long_is_refused_in_the_form(client, editor):
+    client.force_login(editor)
+
+    response = client.post(GLOSSARY_ADD, {"term": "spleen", "forms": "", "explanation": "word " * 41})
+
+    assert "Keep the explanation to 40 words" in response.context["adminform"].form.errors["explanation"][0]
+
+
+def test_deleting_a_glossary_entry_in_the_admin_goes_through_the_service(client, editor, glossary):
+    client.force_login(editor)
+    entry = glossary["anemia"]
+
+    client.post(reverse("admin:diseases_glossaryentry_delete", args=[entry.pk]), {"post": "yes"})
+    client.post(
+        GLOSSARY_LIST,
+        {"action": "delete_selected", "_selected_action": [glossary["abdomen"].pk], "post": "yes"},
+    )
+
+    removed = GlossaryEntry.history.filter(history_type="-")
+    assert sorted(removed.values_list("slug", flat=True)) == ["abdomen", "anemia"]
+    assert {record.history_user for record in removed} == {editor}
+
+
+def test_reverting_a_glossary_entry_from_its_history_goes_through_the_service(
+    admin_client, staff_user, editor
+):
+    entry = glossary_services.save_entry(
+        entry=GlossaryEntry(), term="spleen", forms=[], explanation="The first words.", acting_user=editor
+    )
+    first = entry.history.get()
+    glossary_services.save_entry(
+        entry=entry, term="spleen", forms=[], explanation="The second words.", acting_user=editor
+    )
+    url = reverse("admin:diseases_glossaryentry_simple_history", args=[entry.pk, first.history_id])
+
+    form = admin_client.get(url).context["adminform"].form
+    assert form["explanation"].value() == "The first words."
+
+    assert admin_client.post(url, {name: form[name].value() for name in form.fields}).status_code == 302
+
+    entry.refresh_from_db()
+    assert entry.explanation == "The first words."
+    assert entry.history.first().history_user == staff_user
+
+
+def test_the_glossary_list_finds_an_entry_by_any_of_its_forms_and_shows_its_columns(admin_client, glossary):
+    html = admin_client.get(GLOSSARY_LIST, {"q": "anaemic"}).content.decode()
+
+    assert "1 result" in html and ">anemia</a>" in html
+    assert "anaemia, anemic, anaemic" in html and "Shipped with the site" in html
+
+
+def test_coordinators_cannot_open_the_glossary_in_the_admin(client, coordinator, glossary):
+    client.force_login(coordinator)
+
+    assert client.get(GLOSSARY_LIST).status_code == 403

@@ -93,7 +93,7 @@ def test_the_pages_section_lists_the_ways_in_and_dates_the_data_page(client):
     assert pages["http://testserver/diseases/?letter=A"] is None
     assert "http://testserver/diseases/?letter=B" not in pages
     assert pages["http://testserver/about/data/"] == "2025-01-02"
-    assert "http://testserver/" in pages
+    assert "http://testserver/" in pages and "http://testserver/glossary/" in pages
 
 
 @pytest.mark.parametrize("count", [3, 60])

@@ -49,6 +49,7 @@ def public_addresses(alps):
         "/genes/FAS/": NAME,
         "/categories/": "Immune system diseases",
         "/categories/immune/": NAME,
+        "/glossary/": "Medical words explained",
         "/sitemap.xml": "/sitemap-diseases.xml",
         "/sitemap-diseases.xml": "/diseases/alps/",
         "/robots.txt": "Sitemap:",

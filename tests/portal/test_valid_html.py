@@ -22,6 +22,7 @@ from tests.checkers import ToolMissing, html_errors
 from tests.factories import (
     CategoryFactory,
     DataReleaseFactory,
+    DiseaseDefinitionFactory,
     DiseaseFactory,
     GeneFactory,
     PhenotypeSynonymFactory,
@@ -41,7 +42,12 @@ def catalogue(settings):
     settings.SUPPORT_RATE_LIMIT = "1000/h"
     cache.clear()
     call_command("load_demo")
+    call_command("load_glossary", verbosity=0)
     alps = Disease.objects.get(slug="autoimmune-lymphoproliferative-syndrome")
+    # Glossary words in the definition and the symptom names open their explanations (popovers).
+    DiseaseDefinitionFactory(
+        disease=alps, text="An inherited disorder of the immune system, with lymphadenopathy & splenomegaly."
+    )
     tree = phenotype_tree()
     PhenotypeSynonymFactory(phenotype=tree.splenomegaly, name="big spleen")
     Annotation.objects.create(disease=alps, phenotype=tree.splenomegaly, band=Annotation.Band.VERY_FREQUENT)
@@ -110,6 +116,7 @@ def public_pages(client, catalogue):
         "symptom (no diseases)": "/symptoms/HP:0000118/",
         "gene": everything.gene_links.first().gene.get_absolute_url(),
         "gene (no diseases)": GeneFactory().get_absolute_url(),
+        "glossary": "/glossary/",
         "categories": "/categories/",
         "category": "/categories/hematology/",
         "search (empty)": "/search/",
@@ -158,6 +165,7 @@ def test_every_public_page_and_form_state_is_valid_html(client, catalogue):
     if not shutil.which("java"):
         pytest.skip("Java is not installed (make test installs it)")
     pages = public_pages(client, catalogue)
+    assert 'class="glossary-tip" id="glossary-splenomegaly" popover>' in pages["disease (demo, in full)"]
     try:
         problems = html_errors(pages)
     except ToolMissing as missing:

@@ -1,11 +1,10 @@
 from collections import Counter
 
 from django.core.management.base import BaseCommand
-from django.db.models import Count
 
 from diseases.glossary.entries import ENTRIES
-from diseases.glossary.words import count_technical_words, coverage, explained_words
-from diseases.models import Annotation, Disease, DiseaseDefinition
+from diseases.glossary.words import coverage, explained_words
+from diseases.pages.glossary import page_word_counts
 
 
 class Command(BaseCommand):
@@ -20,23 +19,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, top=50, **options):
-        published = Disease.objects.published()
-        definitions = list(first_definitions(published))
-        counts = count_technical_words(definitions)
-        symptom_rows = 0
-        # A symptom name is read once on every page that lists it: count each name once, then weigh it.
-        names = (
-            Annotation.objects.filter(is_hidden=False, disease__in=published)
-            .values("phenotype_id")
-            .annotate(rows=Count("pk"))
-            .order_by()
-            .values_list("phenotype__name", "rows")
-        )
-        for name, rows in names.iterator():
-            symptom_rows += rows
-            for word, uses in count_technical_words([name]).items():
-                counts[word] += uses * rows
-        self.stdout.write(self.report(counts, len(definitions), symptom_rows, top))
+        counted = page_word_counts()
+        self.stdout.write(self.report(counted.counts, counted.definitions, counted.symptom_rows, top))
 
     def report(self, counts: Counter, definitions: int, symptom_rows: int, top: int) -> str:
         explained = explained_words(ENTRIES)
@@ -54,17 +38,3 @@ class Command(BaseCommand):
                 mark = " " if word in explained else "*"
                 lines.append(f"{rank:>4}. {mark} {word:<{width}} {n:>9,}")
         return "\n".join(lines)
-
-
-def first_definitions(published):
-    """The definition readers see on each published page: its first that is not hidden."""
-    rows = (
-        DiseaseDefinition.objects.filter(is_hidden=False, disease__in=published)
-        .order_by("disease_id", "position", "pk")
-        .values_list("disease_id", "text")
-    )
-    previous = None
-    for disease_id, text in rows.iterator():
-        if disease_id != previous:
-            previous = disease_id
-            yield text

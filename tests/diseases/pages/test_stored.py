@@ -4,7 +4,10 @@
 import pytest
 from django.test import Client
 
-from diseases.models import Annotation, Disease, Phenotype
+from diseases.editorial import glossary as services
+from diseases.models import Annotation, DataRelease, Disease, Phenotype
+from diseases.pages.glossary import Glossary
+from diseases.pages.stored import body_key
 from tests.factories import (
     AnnotationFactory,
     DataReleaseFactory,
@@ -86,3 +89,32 @@ def test_renaming_an_inheritance_term_from_the_shell_renders_the_pages_showing_i
     shown.phenotype.name = "Dominant inheritance"
     shown.phenotype.save()
     assert "Dominant inheritance" in page() and "Autosomal dominant inheritance" not in page()
+
+
+def test_a_changed_glossary_entry_renders_every_page_again_with_its_new_words(group, glossary, editor):
+    kidney = DiseaseFactory(name="Cystic kidney disease", slug="ckd")
+    AnnotationFactory(disease=kidney, phenotype__name="Multiple kidney cysts")
+    cyst = glossary["cyst"]
+    shipped = cyst.explanation
+    for path in ["/diseases/pkd/", "/diseases/ckd/"]:
+        assert shipped in page(path)
+    services.save_entry(
+        entry=cyst,
+        term=cyst.term,
+        forms=cyst.forms,
+        explanation="A small closed bag of fluid.",
+        acting_user=editor,
+    )
+
+    for path in ["/diseases/pkd/", "/diseases/ckd/"]:
+        html = page(path)
+        assert "A small closed bag of fluid." in html and shipped not in html
+
+
+def test_the_key_names_the_glossary_as_it_is_now(group, glossary, editor):
+    disease = Disease.objects.with_family().get(pk=group.pk)
+    releases = DataRelease.objects.by_source()
+    before = body_key(disease, releases, Glossary.current())
+    services.delete_entry(entry=glossary["anemia"], acting_user=editor)
+
+    assert body_key(disease, releases, Glossary.current()) != before

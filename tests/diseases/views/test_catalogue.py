@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -5,6 +7,7 @@ from diseases.models import Annotation, Disease
 from tests.factories import (
     AnnotationFactory,
     CategoryFactory,
+    DiseaseDefinitionFactory,
     DiseaseFactory,
     PhenotypeSynonymFactory,
     ReferenceFactory,
@@ -159,12 +162,12 @@ def test_editor_learn_more_link_replaces_the_generated_one(client):
 
 @pytest.mark.parametrize("count", [3, 300])
 def test_disease_page_query_count_does_not_grow_with_symptoms_genes_or_types(
-    client, django_assert_num_queries, no_page_cache, count
+    client, django_assert_num_queries, no_page_cache, glossary, count
 ):
     disease = disease_with_everything(count)
-    # The page, 14 prefetches (two levels of types among them), the loaded data releases, and what its
-    # types record: their symptom rows, genes and inheritance, and the terms shown with everyday names.
-    with django_assert_num_queries(21):
+    # The page, 14 prefetches (two levels of types among them), the loaded data releases, the glossary's
+    # entries, and what its types record: their symptom rows, genes and inheritance, and the terms shown.
+    with django_assert_num_queries(22):
         response = client.get(disease.get_absolute_url())
     assert response.status_code == 200
     page = response.context["page"]
@@ -172,6 +175,41 @@ def test_disease_page_query_count_does_not_grow_with_symptoms_genes_or_types(
     assert page.symptom_count == count and len(page.genes) == count and len(page.subtypes) == count
     assert len(page.inheritance) == len(page.onset) == len(page.parents) == count
     assert len(page.subtypes[0].subtypes.all()) == 2
+
+
+def test_the_first_use_of_a_glossary_word_on_the_page_opens_its_explanation(client, glossary):
+    disease = DiseaseFactory(name="Example anemia")
+    DiseaseDefinitionFactory(disease=disease, text="A hereditary anemia with splenomegaly <and> more anemia.")
+    AnnotationFactory(disease=disease, phenotype__name="Splenomegaly", band=Annotation.Band.VERY_FREQUENT)
+    AnnotationFactory(disease=disease, phenotype__name="Hepatosplenomegaly", band=Annotation.Band.FREQUENT)
+
+    html = client.get(disease.get_absolute_url()).content.decode()
+
+    definition = html[html.index('<figure class="definition">') : html.index("</figure>")]
+    table = html[html.index('id="symptoms"') :]
+    # In page order: the definition's words first, then the symptom names not already explained.
+    assert re.findall(r'popovertarget="glossary-([^"]+)">', definition) == [
+        "hereditary",
+        "anemia",
+        "splenomegaly",
+    ]
+    assert "with splenomegaly" not in definition and "&lt;and&gt; more anemia." in definition
+    assert re.findall(r'class="glossary-word" popovertarget="glossary-([^"]+)">', table) == [
+        "hepatosplenomegaly"
+    ]
+    assert '<th scope="row">Splenomegaly</th>' in table
+    assert 'id="glossary-anemia" popover>' in definition and glossary["anemia"].explanation in definition
+    assert '<a href="/glossary/#anemia">More in the glossary</a>' in definition
+
+
+def test_a_staff_preview_explains_glossary_words_too(client, editor, glossary):
+    disease = DiseaseFactory(status=Disease.Status.DRAFT)
+    DiseaseDefinitionFactory(disease=disease, text="A rare anemia.")
+    client.force_login(editor)
+
+    html = client.get(disease.get_absolute_url()).content.decode()
+
+    assert 'popovertarget="glossary-anemia">anemia</button>' in html
 
 
 def test_gard_id_redirects_to_the_disease_page(client):
