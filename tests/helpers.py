@@ -32,7 +32,7 @@ def admin_form_data(response):
 ROLE_MIGRATIONS = [
     ("diseases.migrations.0004_editor_and_reviewer_groups", "create_groups"),
     ("diseases.migrations.0012_editorial_permissions", "grant_editorial_permissions"),
-    ("diseases.migrations.0016_glossary_permissions", "grant_glossary_permissions"),
+    ("diseases.migrations.0017_glossary_permissions", "grant_glossary_permissions"),
     ("support.migrations.0002_coordinators_group", "create_coordinators"),
 ]
 
