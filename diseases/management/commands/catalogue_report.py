@@ -1,8 +1,17 @@
 from django.core.management.base import BaseCommand
 
 from diseases.glossary.words import coverage
-from diseases.models import Disease, DiseaseDefinition, ExternalIdentifier
+from diseases.models import (
+    Annotation,
+    Disease,
+    DiseaseDefinition,
+    DiseaseFamily,
+    ExternalIdentifier,
+    listed_symptom,
+)
 from diseases.pages.glossary import Glossary, page_word_counts
+from diseases.pages.types import overviews_for
+from diseases.plain.measure import GRADE_GOAL, measure_summaries
 
 RECORD_SOURCES = ["GARD", "ORPHA", "OMIM", "DECIPHER"]
 
@@ -47,11 +56,48 @@ class Command(BaseCommand):
             f"Showing nothing but names: {names_only:,} ({names_only / total:.1%})",
             f"Records on a page because Mondo says so: {by_mondo:,}; pages tied to Mondo by a GARD name: "
             f"{gard_by_name:,}",
+            *self.plain_summaries(),
+            self.groups(published),
             self.glossary_coverage(),
         ]
         if compare_merging:
             lines.append(self.merging_comparison())
         self.stdout.write("\n".join(lines))
+
+    def plain_summaries(self):
+        measures = measure_summaries()
+        lines = [
+            f"In plain words: {measures.with_summary:,} pages ({measures.with_summary / measures.pages:.1%}): "
+            f"{measures.written:,} by our editors, {measures.made:,} made from their facts"
+        ]
+        if measures.grades:
+            lines.append(
+                f"Reading grade of the made summaries (Flesch-Kincaid): median {measures.median_grade:.1f}, "
+                f"95th percentile {measures.grade_95th:.1f}; at grade {GRADE_GOAL} or below: "
+                f"{measures.share_at_goal:.1%}"
+            )
+        return lines
+
+    def groups(self, published):
+        """Group pages with no symptom rows of their own, and how many of them show their types' instead:
+        what the page shows, counted as ``pages.types`` gathers it."""
+        pages = list(published.values_list("pk", flat=True))
+        types_of = DiseaseFamily.objects.published_types(pages)
+        with_rows = set(
+            Annotation.objects.filter(listed_symptom()).values_list("disease_id", flat=True).distinct()
+        )
+        bare = [group for group in types_of if group not in with_rows]
+        types_have_rows = [
+            group for group in bare if any(type_id in with_rows for type_id in types_of[group])
+        ]
+        # What those pages show, gathered by the code that builds them.
+        overviews = overviews_for([Disease(pk=group) for group in types_have_rows])
+        shown = [group for group in types_have_rows if group in overviews and overviews[group].symptoms]
+        return (
+            f"Group pages: {len(types_of):,}; without symptoms of their own: {len(bare):,}, of which "
+            f"{len(types_have_rows):,} have types with symptoms and show theirs; group pages without "
+            f"symptoms while a type has them: {len(types_have_rows) - len(shown):,}"
+        )
 
     def glossary_coverage(self):
         """The share of technical-word uses in published pages' definitions and symptom names that the
