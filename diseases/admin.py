@@ -10,7 +10,7 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
-from .editorial import editing, glossary, revert, workflow
+from .editorial import editing, glossary, revert, terms, workflow
 from .editorial.edits import EDITABLE_FIELDS, ROW_KINDS, edit_from_forms
 from .editorial.history import TextDiffContextHelper, related_changes
 from .editorial.revision_admin import (
@@ -509,10 +509,22 @@ class DiseaseAdmin(RevisionAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(SimpleHistoryAdmin):
+    """Saves and deletes through ``editorial.terms``, which records who did it."""
+
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+
+    def save_model(self, request, obj, form, change):
+        terms.save_category(category=obj, acting_user=request.user)
+
+    def delete_model(self, request, obj):
+        terms.delete_category(category=obj, acting_user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for category in queryset:
+            terms.delete_category(category=category, acting_user=request.user)
 
 
 class PhenotypeSynonymInline(admin.TabularInline):
@@ -522,7 +534,10 @@ class PhenotypeSynonymInline(admin.TabularInline):
 
 
 @admin.register(Phenotype)
-class PhenotypeAdmin(admin.ModelAdmin):
+class PhenotypeAdmin(SimpleHistoryAdmin):
+    """The form and its synonyms only describe the change; ``editorial.terms.save_term`` writes it, with
+    its history, the term's search rows and the plain summaries of the pages that show it."""
+
     list_display = ["hpo_id", "name", "is_obsolete"]
     list_filter = ["is_obsolete"]
     search_fields = ["=hpo_id", "name", "synonyms__name"]
@@ -539,6 +554,22 @@ class PhenotypeAdmin(admin.ModelAdmin):
         if request.path.endswith("/autocomplete/"):
             queryset = queryset.filter(is_obsolete=False)
         return queryset, may_have_duplicates
+
+    def save_model(self, request, obj, form, change):
+        pass
+
+    def save_formset(self, request, form, formset, change):
+        pass
+
+    def save_related(self, request, form, formsets, change):
+        synonyms = []
+        for formset in formsets:
+            formset.save(commit=False)  # builds the changed rows in memory only
+            synonyms += [(row, False) for row in formset.new_objects]
+            synonyms += [(row, False) for row, _ in formset.changed_objects]
+            synonyms += [(row, True) for row in formset.deleted_objects]
+        parents = form.cleaned_data["parents"] if "parents" in form.changed_data else None
+        terms.save_term(phenotype=form.instance, parents=parents, synonyms=synonyms, acting_user=request.user)
 
 
 # --- Glossary --------------------------------------------------------------------------------------

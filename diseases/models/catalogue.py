@@ -28,6 +28,8 @@ class Category(models.Model):
     slug = models.SlugField(max_length=100, unique=True)
 
     objects = CategoryQuerySet.as_manager()
+    # Editors' changes go through diseases.editorial.terms and are recorded; the import writes in bulk.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]

@@ -61,6 +61,8 @@ class Phenotype(models.Model):
     parents = models.ManyToManyField("self", symmetrical=False, blank=True, related_name="children")
 
     objects = PhenotypeQuerySet.as_manager()
+    # Editors' changes go through diseases.editorial.terms and are recorded; the import writes in bulk.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["hpo_id"]
@@ -95,6 +97,8 @@ class PhenotypeSynonym(models.Model):
     name = models.CharField(max_length=500)
     scope = models.CharField(max_length=10, choices=Scope.choices, default=Scope.EXACT)
     is_lay = models.BooleanField("lay (everyday) name", default=False)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]

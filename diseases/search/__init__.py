@@ -18,7 +18,7 @@ and, in place of stemming, every query word as the start of a word.
 """
 
 from .folding import MAX_QUERY_LENGTH, clean_query, fold
-from .index import index_disease, indexes_are_stale, rebuild_search_index
+from .index import index_disease, index_phenotype, indexes_are_stale, rebuild_search_index
 from .query import KINDS, Hit, SearchResults, did_you_mean, identifier_url, search, suggest
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "fold",
     "identifier_url",
     "index_disease",
+    "index_phenotype",
     "indexes_are_stale",
     "rebuild_search_index",
     "search",

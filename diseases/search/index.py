@@ -81,14 +81,14 @@ def _disease_rows(diseases):
         yield _row(kind, targets[disease_id], fields.GENE, symbol)
 
 
-def _symptom_rows():
+def _symptom_rows(terms=Phenotype.objects):
     kind, fields = SearchTerm.Kind.SYMPTOM, SearchTerm.Field
     targets = {}
-    for pk, hpo_id, name in Phenotype.objects.current().values_list("pk", "hpo_id", "name").order_by("pk"):
+    for pk, hpo_id, name in terms.current().values_list("pk", "hpo_id", "name").order_by("pk"):
         targets[pk] = target = (pk, name, hpo_id)
         yield _row(kind, target, fields.NAME, name)
         yield _row(kind, target, fields.IDENTIFIER, hpo_id)
-    synonyms = PhenotypeSynonym.objects.filter(phenotype__is_obsolete=False).order_by("-is_lay", "pk")
+    synonyms = PhenotypeSynonym.objects.filter(phenotype__in=terms.current()).order_by("-is_lay", "pk")
     for phenotype_id, name, scope, is_lay in synonyms.values_list("phenotype_id", "name", "scope", "is_lay"):
         if is_lay:
             field_name = fields.LAY_NAME
@@ -169,4 +169,14 @@ def index_disease(disease: Disease) -> int:
     rows = list(_unique_rows(_disease_rows(Disease.objects.filter(pk=disease.pk))))
     created = insert_rows(SearchTerm, ROW_FIELDS, rows)
     _fill_vectors(SearchTerm.objects.filter(disease_id=disease.pk))
+    return created
+
+
+@transaction.atomic
+def index_phenotype(phenotype: Phenotype) -> int:
+    """Rewrite one HPO term's search rows from its name, id and synonyms (none once it is obsolete)."""
+    SearchTerm.objects.filter(phenotype_id=phenotype.pk).delete()
+    rows = list(_unique_rows(_symptom_rows(Phenotype.objects.filter(pk=phenotype.pk))))
+    created = insert_rows(SearchTerm, ROW_FIELDS, rows)
+    _fill_vectors(SearchTerm.objects.filter(phenotype_id=phenotype.pk))
     return created
