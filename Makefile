@@ -78,12 +78,16 @@ html-checker:
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless npm >/dev/null); \
 	  else echo "java or npm is missing: the HTML validity test will be skipped"; fi; }
 
+# On every core (pytest-xdist): the real-data tests run together on one worker, which imports the
+# catalogue once. PYTEST_ARGS="-n 0" runs in one process, for a debugger.
+PARALLEL := -n auto --dist loadgroup
+
 test: install chromium html-checker
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest $(PARALLEL) $(PYTEST_ARGS)
 
 # The quick loop while working: everything but the real-data, fuzzing and browser tests (under a minute).
 test-fast: install
-	$(BIN)/pytest -m "not slow and not browser" $(PYTEST_ARGS)
+	$(BIN)/pytest $(PARALLEL) -m "not slow and not browser" $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

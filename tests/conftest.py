@@ -268,6 +268,9 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if _uses_real_data(item):
             item.add_marker(pytest.mark.slow)
+            # With pytest-xdist (``--dist loadgroup``) they all run on one worker, which imports the
+            # catalogue once; being last in the queue, nothing is sent to that worker after them.
+            item.add_marker(pytest.mark.xdist_group("real_data"))
     # The real catalogue is committed once and kept, so the tests that read it run last.
     items.sort(key=_uses_real_data)
 
