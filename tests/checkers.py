@@ -10,6 +10,7 @@ committed. ``make test`` installs Java and npm when they are missing, as it does
 """
 
 import csv
+import fcntl
 import hashlib
 import io
 import json
@@ -49,6 +50,13 @@ def vnu_jar() -> Path:
     if not shutil.which("npm"):
         raise ToolMissing("npm is not installed")
     folder.mkdir(parents=True, exist_ok=True)
+    # Test processes running side by side (pytest-xdist) install it once, one after the other.
+    with open(folder / ".installing", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return jar if jar.exists() else _install_vnu(folder, jar)
+
+
+def _install_vnu(folder, jar):
     command = [
         "npm",
         "install",
