@@ -36,6 +36,10 @@ def cache_dir() -> Path:
 class ToolMissing(Exception):
     """A program the checker needs (java, npm) is not installed here."""
 
+    def __init__(self, program):
+        super().__init__(f"{program} is not installed")
+        self.program = program
+
 
 # --- The Nu Html Checker ------------------------------------------------------------------------------
 
@@ -47,7 +51,7 @@ def vnu_jar() -> Path:
     if jar.exists():
         return jar
     if not shutil.which("npm"):
-        raise ToolMissing("npm is not installed")
+        raise ToolMissing("npm")
     folder.mkdir(parents=True, exist_ok=True)
     command = [
         "npm",
@@ -72,7 +76,7 @@ def html_errors(pages: dict[str, str]) -> list[str]:
     All pages are checked in one run of the checker, so Java starts once.
     """
     if not shutil.which("java"):
-        raise ToolMissing("java is not installed")
+        raise ToolMissing("java")
     jar = vnu_jar()
     with tempfile.TemporaryDirectory() as scratch:
         files = {}
