@@ -36,10 +36,22 @@ def _query_keys(request) -> list[str]:
         return []
 
 
+# Browsers ask for /favicon.ico whatever the page names; crawlers too.
+QUIET_PATHS = {"/favicon.ico"}
+
+
+def _is_quiet(request, response) -> bool:
+    """A static file or the favicon answered without a server error: each page brings several, and a
+    line for each would bury the pages. WhiteNoise answers them from memory below this middleware."""
+    static = request.path.startswith(settings.STATIC_URL)  # both carry the script prefix, if any
+    return response.status_code < 500 and (static or request.path_info in QUIET_PATHS)
+
+
 class RequestLogMiddleware:
     """One log line per request (method, path, query parameter names, status, duration) with its id.
 
     Query values are left out: a search box or a form's GET can carry anything a reader typed.
+    Static files and the favicon get no line (``_is_quiet``), unless they fail.
     """
 
     def __init__(self, get_response):
@@ -52,6 +64,8 @@ class RequestLogMiddleware:
         try:
             response = self.get_response(request)
             response[REQUEST_ID_HEADER] = request.id
+            if _is_quiet(request, response):
+                return response
             path = _logged_path(request)
             logger.info(
                 "%s %s %s",
