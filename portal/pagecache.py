@@ -12,7 +12,10 @@ A cached page carries the content generation it was rendered under and is served
 generation is current (see ``diseases.freshness`` for why that is immediate and race-free). Pages
 are kept per address and host, under a key that also names the deployed code.
 
-Pages are kept gzipped and sent so to readers who accept it (``Vary: Accept-Encoding``).
+Pages are kept gzipped and sent so to readers who accept it (``Vary: Accept-Encoding``). The first
+reader who does not accept gzip unpacks the page once and stores the plain copy beside it, so the
+readers after them are served as cheaply as the others. Each answer says how it was served in
+``Cache-Status`` (RFC 9211): ``hit``, or ``fwd=miss; stored`` when it was rendered and kept.
 
 Public answers get ``Cache-Control: public`` with ``max-age``, ``s-maxage`` and
 ``stale-while-revalidate``, and an ``ETag`` made of the code release and the content generation, so
@@ -44,6 +47,7 @@ logger = logging.getLogger(__name__)
 READS = {"GET", "HEAD"}
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 NOT_SHARED = ("private", "no-store", "no-cache")
+CACHE_NAME = "portal"  # names this cache in Cache-Status
 
 
 def is_anonymous_read(request) -> bool:
@@ -116,19 +120,33 @@ def not_modified(etag):
     return make_public(HttpResponseNotModified(), etag)
 
 
-def stored_answer(request, status, headers, compressed):
-    """A stored page as this reader asked for it: gzipped, as browsers and CDNs accept, or plain.
+def accepts_gzip(request) -> bool:
+    return bool(ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
 
-    Pages are kept gzipped (a fifth of their size, no secret in them to leak through compression),
-    so serving the many readers who accept gzip costs no compression and moves fewer bytes.
+
+def plain_key(key) -> str:
+    return f"{key}:plain"
+
+
+def stored_answer(entry, gzipped, status):
+    """A stored page as this reader asked for it, with ``Cache-Status: portal; <status>``.
+
+    ``entry`` is ``(token, status code, headers, body)``; the body is gzipped when ``gzipped``. Pages
+    are kept gzipped (a fifth of their size, no secret in them to leak through compression), so
+    serving the many readers who accept gzip costs no compression and moves fewer bytes.
     """
-    if ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
-        response = HttpResponse(compressed, status=status, headers=headers)
+    _, code, headers, body = entry
+    response = HttpResponse(body, status=code, headers=headers)
+    if gzipped:
         response["Content-Encoding"] = "gzip"
-    else:
-        response = HttpResponse(gzip.decompress(compressed), status=status, headers=headers)
-    response["Content-Length"] = str(len(response.content))
+    response["Content-Length"] = str(len(body))
+    response["Cache-Status"] = f"{CACHE_NAME}; {status}"
     return response
+
+
+def unpacked(entry):
+    token, code, headers, compressed = entry
+    return token, code, headers, gzip.decompress(compressed)
 
 
 def is_shareable(response) -> bool:
@@ -155,21 +173,36 @@ class PageCacheMiddleware:
             return make_public(response) if is_shareable(response) else make_private(response)
 
         key = page_key(request)
-        found = cache.get_many([freshness.GENERATION_KEY, key])
+        gzipped = accepts_gzip(request)
+        wanted = key if gzipped else plain_key(key)
+        found = cache.get_many([freshness.GENERATION_KEY, wanted])
         token = freshness.current_token(found.get(freshness.GENERATION_KEY), looked_in_cache=True)
         etag = etag_for(token)
         if client_has(request, etag):
             return not_modified(etag)  # the reader's copy is current: nothing rendered, nothing read
-        stored = found.get(key)
+        stored = found.get(wanted)
         if stored is not None and stored[0] == token:
-            return stored_answer(request, *stored[1:])
+            return stored_answer(stored, gzipped, "hit")
+        if not gzipped:
+            # No plain copy of this version yet: unpack the gzipped one, once for every such reader.
+            packed = cache.get(key)
+            if packed is not None and packed[0] == token:
+                plain = unpacked(packed)
+                cache.set(wanted, plain, timeout=settings.PAGE_CACHE_TIMEOUT)
+                return stored_answer(plain, gzipped, "hit")
+            stored = packed
+        return self.render(request, key, token, gzipped)
 
+    def render(self, request, key, token, gzipped):
         response = self.get_response(request)
         if not is_shareable(response):
             return make_private(response)
-        make_public(response, etag)
+        make_public(response, etag_for(token))
         patch_vary_headers(response, ["Accept-Encoding"])
         headers = {name: value for name, value in response.items() if name.lower() != "content-length"}
         entry = (token, response.status_code, headers, compress_string(response.content))
-        cache.set(key, entry, timeout=settings.PAGE_CACHE_TIMEOUT)
-        return stored_answer(request, *entry[1:])
+        stored = {key: entry}
+        if not gzipped:
+            stored[plain_key(key)] = (*entry[:3], response.content)
+        cache.set_many(stored, timeout=settings.PAGE_CACHE_TIMEOUT)
+        return stored_answer(stored[key if gzipped else plain_key(key)], gzipped, "fwd=miss; stored")
