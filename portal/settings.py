@@ -189,6 +189,11 @@ PAGE_CACHE_S_MAXAGE = env.int("PAGE_CACHE_S_MAXAGE", default=300)
 PAGE_CACHE_STALE_WHILE_REVALIDATE = env.int("PAGE_CACHE_STALE_WHILE_REVALIDATE", default=600)
 # How long a page stays in the shared cache when nothing changes (a change replaces it at once).
 PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=24 * 60 * 60)
+# One render per page when many readers miss it at once: the render lock's longest life (the longest
+# any reader is shown the previous version meanwhile; 0 lets every miss render), and the longest a
+# reader waits for another's render when there is no previous version, before rendering it itself.
+PAGE_CACHE_RENDER_LOCK_SECONDS = env.int("PAGE_CACHE_RENDER_LOCK_SECONDS", default=10)
+PAGE_CACHE_RENDER_WAIT_SECONDS = env.float("PAGE_CACHE_RENDER_WAIT_SECONDS", default=3.0)
 # The site's content generation (diseases.freshness) is read from the database and copied into the
 # cache for this many seconds: the longest a change made while Redis was unreachable can go unseen
 # once Redis is back.
