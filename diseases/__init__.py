@@ -19,7 +19,9 @@ Imports point one way, down this list (import-linter checks it; see pyproject.to
    history; a new write is a function here), ``importer/`` (data files, in bulk; a new data source
    is a reader and a loader there) and ``tasks`` (background work the writers schedule on commit).
    ``notifications`` mails editors and reviewers through the site's outbox when a revision moves.
-4. domain: ``search/``, ``matching/``, ``edits`` (an editor's change as data), ``history``, ``links``,
+4. domain: ``search/``, ``matching/``, ``cards`` (each published page's share card, the picture
+   beside a link to it: drawn ahead of time, queued by the writers on commit), ``edits`` (an
+   editor's change as data), ``history``, ``links``,
    ``changes`` (signals that keep each page's ``page_changed_at`` true, however a row is saved, and
    move the content generation), then ``freshness`` (the content generation every cached page is
    checked against, and ``@public_page``).

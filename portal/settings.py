@@ -83,7 +83,7 @@ MIDDLEWARE = [
     # Above anything that may answer early (WhiteNoise, CommonMiddleware), so those answers get CORS too.
     "corsheaders.middleware.CorsMiddleware",
     "portal.middleware.RequestCharsetMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.middleware.StaticFilesMiddleware",  # WhiteNoise, and the share cards drawn since start-up
     # Public pages for anonymous readers, whole, before any of the per-request machinery below runs.
     "portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -235,6 +235,13 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Share cards (diseases/cards.py): drawn by `manage.py build_cards` and on publish, served under
+# STATIC_URL/cards/. With several machines, make it a folder they all share (or run build_cards on each).
+CARDS_ROOT = Path(env.str("CARDS_ROOT", default=str(STATIC_ROOT / "cards")))
+CARD_FONTS = {
+    "regular": env.str("CARD_FONT", default="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+    "bold": env.str("CARD_FONT_BOLD", default="/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
+}
 # With DEBUG off, collectstatic writes hashed names plus .gz and (brotli being installed) .br copies,
 # which WhiteNoise serves to browsers that accept them.
 STORAGES = {

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from ..cards import schedule_card
 from ..matching.tasks import schedule_similarity_refresh
 from ..models import EDIT_PERMISSION, PUBLISH_PERMISSION, Disease
 from .editing import save_with_history
@@ -72,4 +73,6 @@ def transition(*, disease: Disease, action: str, acting_user) -> Disease:
     save_with_history(disease, acting_user=acting_user, reason=done, update_fields=update_fields)
     # Search rows exist for every status; matching ranks published pages only.
     transaction.on_commit(schedule_similarity_refresh)
+    if action == "publish":
+        schedule_card(disease)
     return disease

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import prefetch_related_objects
 
+from ..cards import card_for
 from ..freshness import code_release
 from ..models import DataRelease, Disease, page_row_lookups
 from .disease import DiseasePage
@@ -17,7 +18,7 @@ def body_key(disease, releases) -> str | None:
     ``disease`` is its full row with ``with_family()``. The key names: the row itself (a digest of
     every column), its ``page_changed_at`` (moved by every change to its own rows: names, symptoms,
     genes, references and the rest, see ``diseases.changes``), the names and addresses of its
-    published groups and types as read now, the data releases it credits, and the code. So a change
+    published groups and types as read now, the data releases it credits, its share card, and the code. So a change
     made anywhere else leaves it, and the page's HTML with it, as it was.
     """
     if not settings.PAGE_BODY_CACHE_ENABLED or disease.page_changed_at is None:
@@ -29,10 +30,12 @@ def body_key(disease, releases) -> str | None:
             for subtype in disease.subtypes.all()
         ],
     )
+    card = card_for(disease)
     shown = (
         [getattr(disease, column.attname) for column in Disease._meta.concrete_fields],
         family,
         sorted((release.source, release.version, release.loaded_at) for release in releases.values()),
+        card.url if card else None,  # its share card, once drawn, replaces the site's
     )
     digest = hashlib.blake2b(repr(shown).encode(), digest_size=16).hexdigest()
     return f"disease-page:{code_release()}:{disease.pk}:{digest}"
