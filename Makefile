@@ -47,7 +47,7 @@ run: demo
 # HTML brought up to date (rerender_markdown --outdated), static files
 # collected and compressed (gzip and brotli), gunicorn with gunicorn.conf.py (workers, threads and
 # timeouts from the environment), the task worker, and beside them the share cards of published pages
-# drawn where missing (build_cards: about ten minutes the first time on the full catalogue, seconds
+# drawn where missing (build_cards: a few minutes the first time on the full catalogue, seconds
 # after; pages show the site's card meanwhile), all stopped together. Settings come from .env or the
 # environment as in production; the development .env that `make run` writes is enough locally.
 SERVE := DEBUG=false

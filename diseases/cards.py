@@ -18,6 +18,7 @@ import hashlib
 import io
 import logging
 import os
+import re
 import tempfile
 import unicodedata
 from dataclasses import dataclass
@@ -140,36 +141,53 @@ def _check_drawable(text, kind):
             raise CardError("Right-to-left text needs Pillow's raqm layout, which is not available here")
 
 
-def _wrap(text, font, width) -> list[str]:
-    """``text`` in lines no wider than ``width``, broken between words, and inside a word only if it
-    is wider than a line on its own."""
-    lines, line = [], ""
+def _pieces(text):
+    """Where a line may break: between words, and after a hyphen inside one ("disability-" "hypogonadism").
+
+    Yields (piece, starts_a_word).
+    """
     for word in text.split():
-        candidate = f"{line} {word}" if line else word
+        for index, piece in enumerate(re.findall(r"[^-]+-*|-+", word)):
+            yield piece, index == 0
+
+
+def _wrap(text, font, width) -> tuple[list[str], bool]:
+    """``text`` in lines no wider than ``width``, and whether a piece had to be cut inside (only when it
+    is wider than a line on its own)."""
+    lines, line, cut = [], "", False
+    for piece, starts_a_word in _pieces(text):
+        candidate = f"{line} {piece}" if line and starts_a_word else line + piece
         if font.getlength(candidate) <= width:
             line = candidate
             continue
         if line:
             lines.append(line)
         line = ""
-        for ch in word:
-            if font.getlength(line + ch) > width and line:
-                lines.append(line)
-                line = ""
-            line += ch
+        if font.getlength(piece) > width:
+            cut = True
+            for ch in piece:
+                if line and font.getlength(line + ch) > width:
+                    lines.append(line)
+                    line = ""
+                line += ch
+        else:
+            line = piece
     if line:
         lines.append(line)
-    return lines
+    return lines, cut
 
 
 def _fit(text, width, height):
-    """The largest font (of ``SIZES``) whose wrapped lines fit the box, and the lines; at the smallest
-    size, the lines past ``MAX_LINES`` are cut and the last one ends with an ellipsis."""
+    """The largest font (of ``SIZES``) at which the wrapped lines fit the box without cutting a word,
+    and the lines; at the smallest size, the lines past ``MAX_LINES`` are left out and the last one
+    ends with an ellipsis."""
     for size in SIZES:
         font = _font("bold", size)
-        lines = _wrap(text, font, width)
-        if len(lines) <= MAX_LINES and len(lines) * _line_height(size) <= height:
+        lines, cut = _wrap(text, font, width)
+        if not cut and len(lines) <= MAX_LINES and len(lines) * _line_height(size) <= height:
             return font, size, lines
+    if len(lines) <= MAX_LINES:
+        return font, size, lines
     lines = lines[:MAX_LINES]
     words = lines[-1].split()
     while len(words) > 1 and font.getlength(" ".join(words) + ELLIPSIS) > width:

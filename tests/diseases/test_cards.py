@@ -118,6 +118,14 @@ def test_long_and_non_latin_names_are_wrapped_and_shrunk_to_fit():
     assert image_of(cards.draw(long_name)).size == (1200, 630)
 
 
+def test_a_line_breaks_between_words_or_after_a_hyphen_never_inside_a_word_that_fits():
+    name = "X-linked intellectual disability-hypogonadism-ichthyosis-obesity-short stature syndrome"
+    lines = cards._fit(name, cards.WIDTH - 2 * cards.MARGIN, 400)[2]
+    words = set(re.split(r"[\s-]+", name))
+    assert all(part in words for line in lines for part in re.split(r"[\s-]+", line) if part)
+    assert "".join(lines).replace(" ", "") == name.replace(" ", "")
+
+
 def test_a_name_the_fonts_cannot_draw_gets_the_sites_card(capsys):
     disease = DiseaseFactory(name="先天性疾患", slug="congenital")
     call_command("build_cards")
