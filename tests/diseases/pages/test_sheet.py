@@ -154,6 +154,7 @@ def test_the_short_address_of_a_merged_page_leads_to_the_page_it_joined(client, 
     assert response.status_code == 302 and response["Location"] == alps.get_absolute_url()
     Disease.objects.filter(pk=alps.pk).update(status=Disease.Status.DRAFT)
     assert client.get(f"/d/{alps.pk + 1000}/").status_code == 404
+    assert client.get(f"/d/{10**30}/").status_code == 404  # past any id column: a 404, not an error
 
 
 def test_a_merged_page_address_redirects_to_the_sheet_of_the_page_it_joined(client, alps):
