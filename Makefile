@@ -9,7 +9,7 @@ PORT ?= 8000
 # The tests choose their own settings (portal/settings_test.py) and do not read .env.
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run serve install migrate data demo superuser test test-fast lint format chromium html-checker bench-tools bench bench-import bench-search bench-support bench-pages bench-serve clean
+.PHONY: run serve install migrate data demo superuser test test-fast lint format chromium html-checker fonts bench-tools bench bench-import bench-search bench-support bench-pages bench-serve clean
 
 $(VENV)/.installed: pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,16 +47,19 @@ run: demo
 # Production's way of serving, on this machine: DEBUG off whatever .env says, migrations, pages' stored
 # HTML brought up to date (rerender_markdown --outdated), static files
 # collected and compressed (gzip and brotli), gunicorn with gunicorn.conf.py (workers, threads and
-# timeouts from the environment) and the task worker, stopped together. Settings come from .env or
-# the environment as in production; the development .env that `make run` writes is enough locally.
+# timeouts from the environment), the task worker, and beside them the share cards of published pages
+# drawn where missing (build_cards: a few minutes the first time on the full catalogue, seconds
+# after; pages show the site's card meanwhile), all stopped together. Settings come from .env or the
+# environment as in production; the development .env that `make run` writes is enough locally.
 SERVE := DEBUG=false
-serve: install
+serve: install fonts
 	$(SERVE) $(MANAGE) migrate --noinput
 	$(SERVE) $(MANAGE) rerender_markdown --outdated --verbosity 0
 	$(SERVE) $(MANAGE) collectstatic --noinput --verbosity 0
 	@echo "Serving with production settings on http://$${GUNICORN_BIND:-127.0.0.1:$(PORT)}/  (Ctrl+C stops)"
 	@$(SERVE) $(MANAGE) db_worker --no-reload & worker=$$!; \
-	  trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(SERVE) $(MANAGE) build_cards & cards=$$!; \
+	  trap 'kill $$worker $$cards 2>/dev/null; wait $$worker $$cards 2>/dev/null' EXIT INT TERM; \
 	  $(SERVE) GUNICORN_BIND=$${GUNICORN_BIND:-127.0.0.1:$(PORT)} $(BIN)/gunicorn
 
 # An account for /admin/ (asks for a name, an address and a password).
@@ -78,11 +81,19 @@ html-checker:
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless npm >/dev/null); \
 	  else echo "java or npm is missing: the HTML validity test will be skipped"; fi; }
 
+# Share cards (og:image) are drawn with Debian's DejaVu fonts; install them when we can, as for Chromium.
+CARD_FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
+fonts:
+	@test -f $(CARD_FONT) || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null); \
+	  else echo "fonts-dejavu-core is missing: share cards will not be drawn and their tests will be skipped"; fi; }
+
 # On every core (pytest-xdist): the real-data tests run together on one worker, which imports the
 # catalogue once. PYTEST_ARGS="-n 0" runs in one process, for a debugger.
 PARALLEL := -n auto --dist loadgroup
 
-test: install chromium html-checker
+test: install chromium html-checker fonts
 	$(BIN)/pytest $(PARALLEL) $(PYTEST_ARGS)
 
 # The quick loop while working: everything but the real-data, fuzzing and browser tests (under a minute).

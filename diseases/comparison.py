@@ -19,6 +19,14 @@ and inheritance when it has none of its own.
 
 All of it is computed from one ``for_compare()`` read, and the types' rows in a fixed number more,
 so the number of queries does not grow with the number of symptoms.
+
+**Not a feature.** A source may say a symptom is *not* a feature of a disease. Where another compared
+disease lists that symptom, or a more specific form of it, the comparison says so for the first
+disease, in its column of the symptom's row and in a list of its own: one disease having a symptom
+the other is said never to have is worth seeing side by side.
+
+All of it is computed from one ``for_compare()`` read, and the types' rows in a fixed number more,
+so the number of queries does not grow with the number of symptoms.
 """
 
 from dataclasses import dataclass, field
@@ -85,6 +93,14 @@ class Cell:
 class SymptomRow:
     phenotype: object  # the row's most general term, which names it
     cells: list  # one per disease, in order: a Cell, or None where the disease does not list it
+    # One list per disease, in order: the terms in this row its sources say are not features of it.
+    not_features: list = field(default_factory=list)
+    not_feature_of: list = field(default_factory=list)  # (disease, term) for each of those terms
+
+    @property
+    def columns(self):
+        """(cell, terms said not to be features) for each disease, in order."""
+        return list(zip(self.cells, self.not_features, strict=True))
 
     @property
     def everyday_name(self):
@@ -103,6 +119,25 @@ class SymptomRow:
 class OnlyInOne:
     disease: object
     entries: list = field(default_factory=list)  # (SymptomRow, its one Cell)
+
+
+@dataclass
+class NotAFeature:
+    """A term one disease's sources say is not a feature of it, which other compared diseases list."""
+
+    phenotype: object
+    row: SymptomRow  # the row where the others list it, or a more specific form of it
+    listed_by: list  # (disease, Cell) for each other disease listing it there
+
+    @property
+    def everyday_name(self):
+        return everyday_name(self.phenotype)
+
+
+@dataclass
+class NotFeaturesOf:
+    disease: object
+    entries: list = field(default_factory=list)  # NotAFeature
 
 
 @dataclass
@@ -143,6 +178,11 @@ class Comparison:
     uses_hierarchy: bool
     counts: list = field(default_factory=list)  # symptoms compared for each disease
     from_types: list = field(default_factory=list)  # for each disease: are its symptoms its types'?
+    not_features: list = field(default_factory=list)  # NotFeaturesOf, one per disease
+
+    @property
+    def has_not_features(self):
+        return any(group.entries for group in self.not_features)
 
     @property
     def related_by(self):
@@ -223,6 +263,44 @@ def _present(disease):
     return [row for row in disease.annotations.all() if not row.is_excluded]
 
 
+def _excluded(disease):
+    return [row for row in disease.annotations.all() if row.is_excluded]
+
+
+def _not_features(diseases, ordered, data):
+    """For each disease, the terms its sources say are not features that another disease lists in a row,
+    itself or as a more specific form; each row's ``not_features`` are filled in on the way."""
+    general_forms = {}  # a listed term's id -> itself and every more general term
+
+    def covered_by(phenotype_id):
+        if phenotype_id not in general_forms:
+            forms = {phenotype_id}
+            position = data.position(phenotype_id) if data is not None else None
+            if position is not None:
+                forms.update(int(data.term_ids[ancestor]) for ancestor in data.ancestors(position).tolist())
+            general_forms[phenotype_id] = forms
+        return general_forms[phenotype_id]
+
+    groups = []
+    for column, disease in enumerate(diseases):
+        group = NotFeaturesOf(disease)
+        for annotation in _excluded(disease):
+            for row in ordered:
+                listed_by = [
+                    (other, cell)
+                    for other, cell in zip(diseases, row.cells, strict=True)
+                    if other is not disease
+                    and cell is not None
+                    and any(annotation.phenotype_id in covered_by(t.phenotype.pk) for t in cell.terms)
+                ]
+                if listed_by:
+                    row.not_features[column].append(annotation.phenotype)
+                    row.not_feature_of.append((disease, annotation.phenotype))
+                    group.entries.append(NotAFeature(annotation.phenotype, row, listed_by))
+        groups.append(group)
+    return groups
+
+
 def _row_keys(phenotypes, listed_by, columns, data):
     """Which row each term (by id) goes in: the id of the term that names the row.
 
@@ -284,7 +362,9 @@ def compare(diseases) -> Comparison:
     for column, annotations in enumerate(present):
         for annotation in annotations:
             key = label[annotation.phenotype_id]
-            row = rows.setdefault(key, SymptomRow(phenotypes[key], [None] * len(diseases)))
+            row = rows.setdefault(
+                key, SymptomRow(phenotypes[key], [None] * len(diseases), [[] for _ in diseases])
+            )
             cell = row.cells[column] or Cell()
             term = CellTerm(annotation.phenotype, annotation.band)  # an Annotation, or a TypeSymptom
             cell.terms.append(term)
@@ -307,6 +387,7 @@ def compare(diseases) -> Comparison:
         uses_hierarchy=data is not None,
         counts=[len(rows) for rows in present],
         from_types=from_types,
+        not_features=_not_features(diseases, ordered, data),
     )
 
 

@@ -3,7 +3,7 @@
 A published page's address gives the page; the address of a page the import merged into another
 answers with a permanent redirect to the same view of the page it joined (its query kept); any
 other address is a 404. Views take it as ``@follows_merged_pages``; the API through
-``moved_response``.
+``moved_response``. A page's number (its short address) leads to it, or to the page it joined.
 """
 
 from functools import wraps
@@ -39,6 +39,21 @@ def published_disease_or_404(slug, *, reads=None) -> Disease:
             raise PageMoved(moved_to)
         raise Http404("No published disease has this slug.")
     return disease
+
+
+def published_slug_by_number(pk) -> str:
+    """The address of the published page numbered ``pk`` (its short address ``/d/<pk>/``), or of the
+    published page it was merged into; otherwise a 404."""
+    slug = Disease.objects.published().filter(pk=pk).values_list("slug", flat=True).first()
+    if slug is None:
+        slug = (
+            DiseaseRedirect.objects.filter(merged_id=pk, disease__in=Disease.objects.published())
+            .values_list("disease__slug", flat=True)
+            .first()
+        )
+    if slug is None:
+        raise Http404("No published disease has this number.")
+    return slug
 
 
 def moved_response(request, moved, *, absolute=False, **kwargs):

@@ -1,5 +1,8 @@
 """What every page's template may read: facts the whole site shares."""
 
+from django.utils.functional import SimpleLazyObject
+
+from diseases import cards
 from diseases.search import MAX_QUERY_LENGTH
 from toolbox.addresses import public_url
 
@@ -18,4 +21,8 @@ def canonical_url(request) -> str:
 
 
 def site(request):
-    return {"search_max_length": MAX_QUERY_LENGTH, "canonical_url": canonical_url(request)}
+    return {
+        "search_max_length": MAX_QUERY_LENGTH,
+        "canonical_url": canonical_url(request),
+        "site_card": SimpleLazyObject(cards.site_card),  # read only by pages that show no card of their own
+    }

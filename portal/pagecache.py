@@ -12,7 +12,22 @@ A cached page carries the content generation it was rendered under and is served
 generation is current (see ``diseases.freshness`` for why that is immediate and race-free). Pages
 are kept per address and host, under a key that also names the deployed code.
 
-Pages are kept gzipped and sent so to readers who accept it (``Vary: Accept-Encoding``).
+Pages are kept gzipped and sent so to readers who accept it (``Vary: Accept-Encoding``). The first
+reader who does not accept gzip unpacks the page once and stores the plain copy beside it, so the
+readers after them are served as cheaply as the others.
+
+**One render per page.** When a page is missing or out of date (after a publish, say) and many
+readers ask at once, the first takes a short lock in the shared cache (``cache.add``, which holds
+across processes and machines, on Redis and on the database cache alike) and renders it. The others
+do not render it too: while the lock is held, a reader is given the previous version of the page,
+marked stale, if the cache still has it, or else waits briefly for the render and is given its
+result. The lock lives ``PAGE_CACHE_RENDER_LOCK_SECONDS`` at most, and a stale copy is given only
+while it is held, so no reader is shown an old page for longer. A reader who has waited
+``PAGE_CACHE_RENDER_WAIT_SECONDS`` without a result renders the page itself rather than hang. A render
+whose answer may not be shared (the page was unpublished, or failed) drops the previous version and
+tells the others to render for themselves. Each answer says how it was served in ``Cache-Status``
+(RFC 9211): ``hit``, ``hit; detail=stale``, ``fwd=miss; collapsed`` (waited for another's render) or
+``fwd=miss`` / ``fwd=stale`` (rendered here), with ``stored`` when it was kept.
 
 Public answers get ``Cache-Control: public`` with ``max-age``, ``s-maxage`` and
 ``stale-while-revalidate``, and an ``ETag`` made of the code release and the content generation, so
@@ -27,6 +42,7 @@ import gzip
 import hashlib
 import logging
 import re
+import time
 from functools import lru_cache
 
 from django.conf import settings
@@ -44,6 +60,7 @@ logger = logging.getLogger(__name__)
 READS = {"GET", "HEAD"}
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 NOT_SHARED = ("private", "no-store", "no-cache")
+CACHE_NAME = "portal"  # names this cache in Cache-Status
 
 
 def is_anonymous_read(request) -> bool:
@@ -116,19 +133,33 @@ def not_modified(etag):
     return make_public(HttpResponseNotModified(), etag)
 
 
-def stored_answer(request, status, headers, compressed):
-    """A stored page as this reader asked for it: gzipped, as browsers and CDNs accept, or plain.
+def accepts_gzip(request) -> bool:
+    return bool(ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
 
-    Pages are kept gzipped (a fifth of their size, no secret in them to leak through compression),
-    so serving the many readers who accept gzip costs no compression and moves fewer bytes.
+
+def plain_key(key) -> str:
+    return f"{key}:plain"
+
+
+def stored_answer(entry, gzipped, status):
+    """A stored page as this reader asked for it, with ``Cache-Status: portal; <status>``.
+
+    ``entry`` is ``(token, status code, headers, body)``; the body is gzipped when ``gzipped``. Pages
+    are kept gzipped (a fifth of their size, no secret in them to leak through compression), so
+    serving the many readers who accept gzip costs no compression and moves fewer bytes.
     """
-    if ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
-        response = HttpResponse(compressed, status=status, headers=headers)
+    _, code, headers, body = entry
+    response = HttpResponse(body, status=code, headers=headers)
+    if gzipped:
         response["Content-Encoding"] = "gzip"
-    else:
-        response = HttpResponse(gzip.decompress(compressed), status=status, headers=headers)
-    response["Content-Length"] = str(len(response.content))
+    response["Content-Length"] = str(len(body))
+    response["Cache-Status"] = f"{CACHE_NAME}; {status}"
     return response
+
+
+def unpacked(entry):
+    token, code, headers, compressed = entry
+    return token, code, headers, gzip.decompress(compressed)
 
 
 def is_shareable(response) -> bool:
@@ -155,21 +186,128 @@ class PageCacheMiddleware:
             return make_public(response) if is_shareable(response) else make_private(response)
 
         key = page_key(request)
-        found = cache.get_many([freshness.GENERATION_KEY, key])
+        gzipped = accepts_gzip(request)
+        wanted = key if gzipped else plain_key(key)
+        found = cache.get_many([freshness.GENERATION_KEY, wanted])
         token = freshness.current_token(found.get(freshness.GENERATION_KEY), looked_in_cache=True)
         etag = etag_for(token)
         if client_has(request, etag):
             return not_modified(etag)  # the reader's copy is current: nothing rendered, nothing read
-        stored = found.get(key)
+        stored = found.get(wanted)
         if stored is not None and stored[0] == token:
-            return stored_answer(request, *stored[1:])
+            return stored_answer(stored, gzipped, "hit")
+        if not gzipped:
+            # No plain copy of this version yet: unpack the gzipped one, once for every such reader.
+            packed = cache.get(key)
+            if packed is not None and packed[0] == token:
+                plain = unpacked(packed)
+                cache.set(wanted, plain, timeout=settings.PAGE_CACHE_TIMEOUT)
+                return stored_answer(plain, gzipped, "hit")
+            stored = packed
+        return Render(self.get_response, request, key, token, gzipped).once(stale=stored)
 
-        response = self.get_response(request)
+
+# A lock's value once its render found the page may not be shared: the others then render it themselves.
+NOT_SHAREABLE = "not-shareable"
+
+
+class Render:
+    """Rendering one page on a miss, at most once across every process and machine (see the module's
+    docstring), and storing it."""
+
+    def __init__(self, get_response, request, key, token, gzipped):
+        self.get_response = get_response
+        self.request = request
+        self.key = key
+        self.token = token
+        self.gzipped = gzipped
+        self.lock = f"{key}:rendering:{token}"
+        self.lock_seconds = settings.PAGE_CACHE_RENDER_LOCK_SECONDS
+
+    def once(self, stale):
+        """Render, or give the previous version while another request renders, or wait for it.
+
+        ``stale`` is what the cache holds for this address, of an older generation, or None.
+        """
+        if not self.lock_seconds:
+            return self.render(fwd=self.forward(stale))
+        taken = self.take_lock()
+        if taken is None:  # the cache is unreachable: every request renders, as without a lock
+            return self.render(fwd=self.forward(stale))
+        if taken:
+            return self.render(fwd=self.forward(stale), locked=True)
+        holder = cache.get(self.lock)
+        if holder == NOT_SHAREABLE:
+            return self.render(fwd=self.forward(stale))
+        if stale is not None and holder is not None:
+            return self.stale_answer(stale)
+        return self.wait()
+
+    def take_lock(self):
+        """True if this request now holds the render lock, False if another does, None if the cache is down.
+
+        django-redis answers None, not False, when Redis cannot be reached (IGNORE_EXCEPTIONS).
+        """
+        return cache.add(self.lock, "rendering", timeout=self.lock_seconds)
+
+    @staticmethod
+    def forward(stale):
+        return "fwd=stale" if stale is not None else "fwd=miss"
+
+    def wait(self):
+        """Wait for the request holding the lock to store the page; render it ourselves if it does not."""
+        deadline = time.monotonic() + min(settings.PAGE_CACHE_RENDER_WAIT_SECONDS, self.lock_seconds)
+        pause = 0.01
+        # The holder stores the gzipped page, and the plain one too if its reader asked for that.
+        pages = [self.key] if self.gzipped else [plain_key(self.key), self.key]
+        while time.monotonic() < deadline:
+            time.sleep(pause)
+            pause = min(pause * 1.5, 0.1)
+            found = cache.get_many([*pages, self.lock])
+            for key in pages:
+                entry = found.get(key)
+                if entry is not None and entry[0] == self.token:
+                    if self.gzipped == (key == self.key):
+                        return stored_answer(entry, self.gzipped, "fwd=miss; collapsed")
+                    return stored_answer(unpacked(entry), self.gzipped, "fwd=miss; collapsed")
+            holder = found.get(self.lock)
+            if holder == NOT_SHAREABLE:
+                break
+            if holder is None:  # the render ended without storing the page, or its lock ran out
+                taken = self.take_lock()
+                if taken or taken is None:
+                    return self.render(fwd="fwd=miss; collapsed=?0", locked=bool(taken))
+        return self.render(fwd="fwd=miss; collapsed=?0")
+
+    def stale_answer(self, stale):
+        """The previous version, while the lock's holder renders the new one: marked stale, and not to be
+        kept by browsers or a CDN without asking again."""
+        response = stored_answer(
+            stale if self.gzipped else unpacked(stale), self.gzipped, "hit; detail=stale"
+        )
+        response["Cache-Control"] = "public, no-cache"
+        return response
+
+    def render(self, *, fwd, locked=False):
+        response = self.get_response(self.request)
         if not is_shareable(response):
+            if locked:
+                # Nobody is to be shown the previous version any more, nor wait for a page never stored.
+                cache.delete_many([self.key, plain_key(self.key)])
+                cache.set(self.lock, NOT_SHAREABLE, timeout=self.lock_seconds)
+            response["Cache-Status"] = f"{CACHE_NAME}; {fwd}"
             return make_private(response)
-        make_public(response, etag)
+        make_public(response, etag_for(self.token))
         patch_vary_headers(response, ["Accept-Encoding"])
         headers = {name: value for name, value in response.items() if name.lower() != "content-length"}
-        entry = (token, response.status_code, headers, compress_string(response.content))
-        cache.set(key, entry, timeout=settings.PAGE_CACHE_TIMEOUT)
-        return stored_answer(request, *entry[1:])
+        entry = (self.token, response.status_code, headers, compress_string(response.content))
+        stored = {self.key: entry}
+        if not self.gzipped:
+            stored[plain_key(self.key)] = (*entry[:3], response.content)
+        cache.set_many(stored, timeout=settings.PAGE_CACHE_TIMEOUT)
+        if locked:
+            # Those waiting find the page, or, should storing it have failed, render it themselves at once.
+            # (A render that outlived its lock frees the next one's early: at worst one more render.)
+            cache.delete(self.lock)
+        answer = entry if self.gzipped else stored[plain_key(self.key)]
+        return stored_answer(answer, self.gzipped, f"{fwd}; stored")

@@ -83,7 +83,7 @@ MIDDLEWARE = [
     # Above anything that may answer early (WhiteNoise, CommonMiddleware), so those answers get CORS too.
     "corsheaders.middleware.CorsMiddleware",
     "portal.middleware.RequestCharsetMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.middleware.StaticFilesMiddleware",  # WhiteNoise, and the share cards drawn since start-up
     # Public pages for anonymous readers, whole, before any of the per-request machinery below runs.
     "portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -189,6 +189,11 @@ PAGE_CACHE_S_MAXAGE = env.int("PAGE_CACHE_S_MAXAGE", default=300)
 PAGE_CACHE_STALE_WHILE_REVALIDATE = env.int("PAGE_CACHE_STALE_WHILE_REVALIDATE", default=600)
 # How long a page stays in the shared cache when nothing changes (a change replaces it at once).
 PAGE_CACHE_TIMEOUT = env.int("PAGE_CACHE_TIMEOUT", default=24 * 60 * 60)
+# One render per page when many readers miss it at once: the render lock's longest life (the longest
+# any reader is shown the previous version meanwhile; 0 lets every miss render), and the longest a
+# reader waits for another's render when there is no previous version, before rendering it itself.
+PAGE_CACHE_RENDER_LOCK_SECONDS = env.int("PAGE_CACHE_RENDER_LOCK_SECONDS", default=10)
+PAGE_CACHE_RENDER_WAIT_SECONDS = env.float("PAGE_CACHE_RENDER_WAIT_SECONDS", default=3.0)
 # The site's content generation (diseases.freshness) is read from the database and copied into the
 # cache for this many seconds: the longest a change made while Redis was unreachable can go unseen
 # once Redis is back.
@@ -230,6 +235,13 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Share cards (diseases/cards.py): drawn by `manage.py build_cards` and on publish, served under
+# STATIC_URL/cards/. With several machines, make it a folder they all share (or run build_cards on each).
+CARDS_ROOT = Path(env.str("CARDS_ROOT", default=str(STATIC_ROOT / "cards")))
+CARD_FONTS = {
+    "regular": env.str("CARD_FONT", default="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+    "bold": env.str("CARD_FONT_BOLD", default="/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
+}
 # With DEBUG off, collectstatic writes hashed names plus .gz and (brotli being installed) .br copies,
 # which WhiteNoise serves to browsers that accept them.
 STORAGES = {

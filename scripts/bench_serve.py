@@ -18,16 +18,24 @@ and the trivial view taking turns ``--rounds`` times (the median of each is prin
   HTML it keeps); "rendered", with that off too (PAGE_BODY_CACHE_ENABLED=false: as after a change
   to the page itself or a new data release), with persistent database connections and again with
   Django's psycopg pool (``--skip-pool`` leaves that out);
+* the cached disease pages again for a client that does not accept gzip;
+* right after a publish (the cystic fibrosis page saved, which moves the content generation and
+  its own stored HTML), ``--burst`` readers of that page released at once, ``--rounds`` times: with
+  the render lock off (PAGE_CACHE_RENDER_LOCK_SECONDS=0, every reader who misses renders) and on
+  (one renders; the others get the previous version, marked stale, or wait for the render), counting
+  renders from each answer's Cache-Status;
 * 32 connections for 30 s over all those pages, with Redis up and then with Redis stopped,
   counting answers that are not 2xx or 3xx.
 
 It prints requests per second, the share of the trivial view, p50 and p99 latency, and the targets:
-cached disease page, home and index >= 0.7 x the trivial view with p99 <= 50 ms; the uncached
-disease page >= 0.05 x; no error under load, with or without Redis. It exits non-zero when a target
-is missed. Only loopback traffic; every run is bounded in time.
+cached disease page, home and index >= 0.7 x the trivial view with p99 <= 50 ms, with gzip or
+without; the uncached disease page >= 0.05 x; one render per burst with the lock on; no error under
+load, with or without Redis. It exits non-zero when a target is missed. Only loopback traffic; every
+run is bounded in time.
 """
 
 import argparse
+import http.client
 import os
 import re
 import shutil
@@ -35,6 +43,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from statistics import median
@@ -45,6 +54,7 @@ from benchlib import (
     free_port,
     get,
     manage,
+    percentile,
     production_env,
     query,
     server_url,
@@ -83,11 +93,12 @@ end
 """
 
 
-def wrk(port, path, seconds, connections, script=None):
+def wrk(port, path, seconds, connections, script=None, gzip=True):
     """wrk's figures for ``path``: requests/s, p50 and p99 in ms, and answers that were errors."""
-    # As browsers and CDNs do, it accepts gzip.
+    # As browsers and CDNs do, it accepts gzip, unless told to be a client that does not.
     command = ["wrk", "--latency", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s"]
-    command += ["-H", "Accept-Encoding: gzip, deflate"]
+    if gzip:
+        command += ["-H", "Accept-Encoding: gzip, deflate"]
     if script:
         command += ["-s", script]
     result = subprocess.run(
@@ -187,6 +198,92 @@ def catalogue_paths(database_url):
     }
 
 
+# A change to the page itself, as a publish makes: its row is saved, which moves the content
+# generation (every cached page is out of date) and the key of its own stored HTML.
+PUBLISH = """
+from diseases.models import Disease
+Disease.objects.get(slug={slug!r}).save()
+"""
+
+
+def served_as(cache_status):
+    """How the page cache served an answer, from its Cache-Status (RFC 9211): rendered, stale or waited."""
+    parameters = [part.strip() for part in cache_status.split(";")[1:]]
+    if "detail=stale" in parameters:
+        return "stale"
+    if "collapsed" in parameters:
+        return "waited"  # for another request's render, and given its result
+    if any(part.startswith("fwd=") for part in parameters):
+        return "rendered"
+    return "hit"
+
+
+def burst(port, path, readers):
+    """``readers`` GETs of ``path`` (accepting gzip), connected first and released together.
+
+    Returns how each was served (``served_as``), the latency of each in ms, the time from the release
+    to the last answer, and the answers that were not 200.
+    """
+    release = threading.Barrier(readers + 1)
+    results = []
+    lock = threading.Lock()
+
+    def reader():
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        try:
+            connection.connect()
+            release.wait(timeout=30)
+            started = time.perf_counter()
+            connection.request("GET", path, headers={"Accept-Encoding": "gzip, deflate"})
+            response = connection.getresponse()
+            response.read()
+            took = (time.perf_counter() - started) * 1000
+            with lock:
+                results.append((response.status, served_as(response.getheader("Cache-Status", "")), took))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=reader) for _ in range(readers)]
+    for thread in threads:
+        thread.start()
+    release.wait(timeout=30)
+    started = time.perf_counter()
+    for thread in threads:
+        thread.join(timeout=120)
+    wall = time.perf_counter() - started
+    if len(results) != readers:
+        sys.exit(f"the burst lost {readers - len(results)} of its {readers} readers")
+    counts = {
+        kind: sum(served == kind for _, served, _ in results)
+        for kind in ("rendered", "stale", "waited", "hit")
+    }
+    latencies = [took for _, _, took in results]
+    return {
+        **counts,
+        "p50": percentile(latencies, 0.5),
+        "p99": percentile(latencies, 0.99),
+        "wall": wall,
+        "errors": sum(status != 200 for status, _, _ in results),
+    }
+
+
+def publish_bursts(env, port, path, slug, readers, rounds):
+    """The median of ``rounds`` bursts, each right after a publish of the page at ``path``."""
+    runs = []
+    for _ in range(rounds):
+        for accepts in ({"Accept-Encoding": "gzip"}, {}):  # the previous version is in the cache
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            connection.request("GET", path, headers=accepts)
+            connection.getresponse().read()
+            connection.close()
+        manage(env, "shell", "-c", PUBLISH.format(slug=slug))
+        runs.append(burst(port, path, readers))
+    row = {key: median(run[key] for run in runs) for key in runs[0]}
+    row["errors"] = sum(run["errors"] for run in runs)
+    row["most renders"] = max(run["rendered"] for run in runs)
+    return row
+
+
 def warm(port, paths):
     for path in paths:
         status, _ = get(port, path)
@@ -205,13 +302,19 @@ def main():
     parser.add_argument("--connections", type=int, default=16, help="wrk connections (default 16)")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes (default 4)")
     parser.add_argument("--load-seconds", type=int, default=30, help="seconds of each 32-connection run")
+    parser.add_argument(
+        "--burst", type=int, default=64, help="readers of one page at once right after a publish (default 64)"
+    )
     parser.add_argument("--skip-pool", action="store_true", help="do not measure the psycopg pool")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark database for the next run")
     options = parser.parse_args()
     if not (
-        1 <= options.duration <= 120 and 1 <= options.connections <= 256 and 1 <= options.load_seconds <= 300
+        1 <= options.duration <= 120
+        and 1 <= options.connections <= 256
+        and 1 <= options.load_seconds <= 300
+        and 2 <= options.burst <= 256
     ):
-        sys.exit("--duration 1..120, --connections 1..256, --load-seconds 1..300")
+        sys.exit("--duration 1..120, --connections 1..256, --load-seconds 1..300, --burst 2..256")
     for tool in ("wrk", "redis-server", "redis-cli"):
         if not shutil.which(tool):
             sys.exit(f"{tool} is not installed (make bench-serve installs wrk and redis-server from Debian)")
@@ -245,22 +348,32 @@ def main():
         pages = catalogue_paths(database_url)
         rows = []
 
-        def run_server(mode, **overrides):
+        trivial_rates = {}
+
+        def run_server(mode, plain=(), **overrides):
             """Each page and the trivial view in turn, ``--rounds`` times; the median round of each.
 
             Taking turns, rather than one long run each, spreads whatever else the machine is doing
             over all of them alike, and each page's share is of the trivial view in the same rounds.
+            ``plain`` names pages measured again for a client that does not accept gzip.
             """
             gunicorn = Gunicorn(env, options.workers, **overrides)
             running.append(gunicorn)
-            paths = {"trivial view": TRIVIAL, **pages}
-            warm(gunicorn.port, list(paths.values()) * options.workers * 2)
+            paths = {
+                "trivial view": (TRIVIAL, True),
+                **{label: (path, True) for label, path in pages.items()},
+            }
+            paths.update({f"{label}, no gzip": (pages[label], False) for label in plain})
+            warm(gunicorn.port, [path for path, _ in paths.values()] * options.workers * 2)
             wrk(gunicorn.port, TRIVIAL, 2, options.connections)  # every thread has its connection
             runs = {label: [] for label in paths}
             for _ in range(options.rounds):
-                for label, path in paths.items():
-                    runs[label].append(wrk(gunicorn.port, path, options.duration, options.connections))
+                for label, (path, gzip) in paths.items():
+                    runs[label].append(
+                        wrk(gunicorn.port, path, options.duration, options.connections, gzip=gzip)
+                    )
             trivial = median(run["rps"] for run in runs["trivial view"])
+            trivial_rates[mode] = trivial
             for label, figures in runs.items():
                 row = {key: median(run[key] for run in figures) for key in ("rps", "p50", "p99", "requests")}
                 row["errors"] = sum(run["errors"] for run in figures)
@@ -278,7 +391,31 @@ def main():
             f"Measuring: {options.rounds} rounds of {options.duration} s each, {options.connections} connections:",
             flush=True,
         )
-        cached = run_server("cached")
+        cached = run_server("cached", plain=["ALPS disease page", "cystic fibrosis page"])
+
+        # Right after a publish: many readers of one page at once, each render counted.
+        bursting = pages["cystic fibrosis page"]
+        slug = bursting.strip("/").rsplit("/", 1)[-1]
+        print(
+            f"Right after a publish: {options.burst} readers of the cystic fibrosis page at once, "
+            f"{options.rounds} rounds ...",
+            flush=True,
+        )
+        unlocked = Gunicorn(env, options.workers, PAGE_CACHE_RENDER_LOCK_SECONDS="0")
+        running.append(unlocked)
+        warm(unlocked.port, [TRIVIAL] * options.workers * 2)
+        bursts = []
+        for label, port in (("render lock off", unlocked.port), ("render lock on", cached.port)):
+            row = publish_bursts(env, port, bursting, slug, options.burst, options.rounds)
+            row["share"] = options.burst / row["wall"] / trivial_rates["cached"]
+            bursts.append((label, row))
+            print(
+                f"  {label:<16} {row['rendered']:4.0f} renders, {row['stale']:3.0f} stale, "
+                f"{row['waited']:3.0f} waited, p50 {row['p50']:6.1f} ms, p99 {row['p99']:6.1f} ms, "
+                f"all answered in {row['wall']:.2f} s",
+                flush=True,
+            )
+        unlocked.stop()
         # After any change the page cache starts again: pages are served by their views, the disease
         # pages from the HTML each keeps until its own content changes.
         run_server("uncached", PAGE_CACHE_ENABLED="false").stop()
@@ -297,6 +434,7 @@ def main():
         without_redis = wrk(cached.port, "/", options.load_seconds, 32, script=str(script))
 
         failed = print_table(rows, with_redis, without_redis, options)
+        failed |= print_bursts(bursts, trivial_rates["cached"], options)
         sys.exit(1 if failed else 0)
     finally:
         for gunicorn in running:
@@ -343,6 +481,36 @@ def print_table(rows, with_redis, without_redis, options):
             f"32 connections, {options.load_seconds} s, all pages, {name}: {figures['requests']:,} requests, "
             f"{figures['rps']:,.0f} req/s, p99 {figures['p99']:.1f} ms, {figures['errors']} answers not 2xx/3xx "
             f"(target none: {'ok' if ok else 'MISSED'}), {figures['socket_errors']} socket errors"
+        )
+    return failed
+
+
+def print_bursts(bursts, trivial, options):
+    """The publish bursts as a table; True when the lock let more than one render through."""
+    print()
+    print(
+        f"Right after a publish, {options.burst} readers of the cystic fibrosis page at once (accepting gzip), "
+        f"median of {options.rounds} bursts; the trivial view served {trivial:,.0f} req/s in the same run"
+    )
+    print(
+        "| render lock | renders | stale | waited | p50 | p99 | all answered in | req/s over the burst "
+        "| share of the trivial view | target |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    failed = False
+    for label, row in bursts:
+        target = ""
+        if label.endswith("on"):
+            ok = row["most renders"] <= 1
+            target = f"one render per burst: {'ok' if ok else 'MISSED'} (most {row['most renders']})"
+            failed |= not ok
+        if row["errors"]:
+            failed = True
+            target += f" ({row['errors']} errors)"
+        print(
+            f"| {label.removeprefix('render lock ')} | {row['rendered']:.0f} | {row['stale']:.0f} | "
+            f"{row['waited']:.0f} | {row['p50']:.1f} ms | {row['p99']:.1f} ms | {row['wall']:.2f} s | "
+            f"{options.burst / row['wall']:,.0f} | {row['share']:.2f} | {target} |"
         )
     return failed
 

@@ -37,6 +37,10 @@ def cache_dir() -> Path:
 class ToolMissing(Exception):
     """A program the checker needs (java, npm) is not installed here."""
 
+    def __init__(self, program):
+        super().__init__(f"{program} is not installed")
+        self.program = program
+
 
 # --- The Nu Html Checker ------------------------------------------------------------------------------
 
@@ -48,7 +52,7 @@ def vnu_jar() -> Path:
     if jar.exists():
         return jar
     if not shutil.which("npm"):
-        raise ToolMissing("npm is not installed")
+        raise ToolMissing("npm")
     folder.mkdir(parents=True, exist_ok=True)
     # Test processes running side by side (pytest-xdist) install it once, one after the other.
     with open(folder / ".installing", "w") as lock:
@@ -80,7 +84,7 @@ def html_errors(pages: dict[str, str]) -> list[str]:
     All pages are checked in one run of the checker, so Java starts once.
     """
     if not shutil.which("java"):
-        raise ToolMissing("java is not installed")
+        raise ToolMissing("java")
     jar = vnu_jar()
     with tempfile.TemporaryDirectory() as scratch:
         files = {}

@@ -299,15 +299,11 @@ def cache_outage_log():
 @pytest.fixture
 def redis_cache(settings):
     """The shared cache is a real Redis (TEST_REDIS_URL, db 4 by default), configured as in production;
-    the test's keys are deleted afterwards."""
-    import redis
-
+    the test's keys are deleted afterwards. Skipped, with the reason, where no Redis answers."""
     from tests.helpers import TEST_REDIS_URL, redis_caches
+    from tests.services import need_redis
 
-    try:
-        redis.Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=1).ping()
-    except redis.exceptions.ConnectionError:
-        pytest.fail(f"no Redis answers at {TEST_REDIS_URL} (.ci/run starts one)")
+    need_redis(TEST_REDIS_URL)
     settings.CACHES = redis_caches()
     from django.core.cache import cache
 

@@ -610,6 +610,11 @@ class CellSerializer(serializers.Serializer):
     terms = CellTermSerializer(many=True, help_text="The disease's own terms in this row.")
 
 
+class TermSerializer(serializers.Serializer):
+    hpo_id = serializers.CharField()
+    term = serializers.CharField(source="name")
+
+
 class ComparisonRowSerializer(serializers.Serializer):
     hpo_id = serializers.CharField(source="phenotype.hpo_id", help_text="The term that names the row.")
     term = serializers.CharField(source="phenotype.name")
@@ -620,6 +625,34 @@ class ComparisonRowSerializer(serializers.Serializer):
         child=CellSerializer(allow_null=True),
         help_text="One per disease, in the order of `diseases`; null where the disease does not list it.",
     )
+    not_features = serializers.ListField(
+        child=TermSerializer(many=True),
+        help_text=(
+            "One list per disease, in the order of `diseases`: the terms in this row that the disease's "
+            "sources say are NOT features of it."
+        ),
+    )
+
+
+class NotAFeatureSerializer(serializers.Serializer):
+    hpo_id = serializers.CharField(source="phenotype.hpo_id")
+    term = serializers.CharField(source="phenotype.name")
+    everyday_name = serializers.CharField()
+    row_hpo_id = serializers.CharField(
+        source="row.phenotype.hpo_id", help_text="The row where others list it."
+    )
+    listed_by = serializers.SerializerMethodField(
+        help_text="The other diseases that list it, or a more specific form."
+    )
+
+    @extend_schema_field(serializers.ListField(child=serializers.SlugField()))
+    def get_listed_by(self, entry):
+        return [disease.slug for disease, _ in entry.listed_by]
+
+
+class NotFeaturesSerializer(serializers.Serializer):
+    slug = serializers.SlugField(source="disease.slug")
+    symptoms = NotAFeatureSerializer(source="entries", many=True)
 
 
 class OnlyInOneSerializer(serializers.Serializer):
@@ -648,5 +681,12 @@ class ComparisonSerializer(serializers.Serializer):
     )
     only_in_one = OnlyInOneSerializer(many=True, help_text="For each disease, what only it lists.")
     facts = FactSerializer(many=True, help_text="Inheritance, main genes and onset, where any is known.")
+    not_features = NotFeaturesSerializer(
+        many=True,
+        help_text=(
+            "For each disease, the symptoms its sources say are NOT features of it that another disease "
+            "here lists (itself or a more specific form)."
+        ),
+    )
     related_by = serializers.CharField(help_text="How symptoms in different words were put in one row.")
     notice = serializers.CharField()

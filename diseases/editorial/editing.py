@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from ..cards import schedule_card
 from ..freshness import content_changed
 from ..markup import cited_numbers, is_current
 from ..matching.tasks import schedule_similarity_refresh
@@ -59,6 +60,8 @@ def apply_edit(*, disease: Disease, edit: DiseaseEdit, acting_user, reason=None)
     for key, changes in edit.rows.items():
         _apply_rows(disease, ROW_KINDS[key], changes, acting_user)
     check_citations(disease)
+    if disease.is_published and (created or "name" in edit.fields):
+        schedule_card(disease)  # a published page renamed (a revision approved, a revert): its new card
     if not created and not disease.is_published:
         # A publication was approved for the page as it was; changed, it needs approving again.
         ScheduledTransition.objects.pending().filter(

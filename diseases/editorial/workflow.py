@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from ..cards import schedule_card
 from ..matching.tasks import schedule_similarity_refresh
 from ..models import EDIT_PERMISSION, PUBLISH_PERMISSION, Disease
 from ..plain.build import build_summaries
@@ -75,4 +76,6 @@ def transition(*, disease: Disease, action: str, acting_user) -> Disease:
     build_summaries([disease.pk])
     # Search rows exist for every status; matching ranks published pages only.
     transaction.on_commit(schedule_similarity_refresh)
+    if action == "publish":
+        schedule_card(disease)
     return disease

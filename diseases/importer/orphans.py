@@ -53,7 +53,7 @@ def redirect_merged(candidates, moved_to, summary):
         DiseaseRedirect.objects.filter(disease_id=old_pk).update(disease_id=new_pk)
     slugs = dict(Disease.objects.filter(pk__in=targets).values_list("pk", "slug"))
     DiseaseRedirect.objects.bulk_create(
-        [DiseaseRedirect(slug=slugs[pk], disease_id=new_pk) for pk, new_pk in targets.items()]
+        [DiseaseRedirect(slug=slugs[pk], disease_id=new_pk, merged_id=pk) for pk, new_pk in targets.items()]
     )
     summary.count("Addresses of merged pages (redirects)", created=len(targets))
 

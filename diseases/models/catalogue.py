@@ -166,10 +166,15 @@ class DiseaseKind(models.Model):
 
 
 class DiseaseRedirect(models.Model):
-    """The address of a page the import merged into another: it answers with a permanent redirect."""
+    """The address of a page the import merged into another: it answers with a permanent redirect.
+
+    ``merged_id`` is the merged page's own number, so its short address ``/d/<number>/`` (printed on
+    sheets) keeps leading somewhere; empty for redirects made before it was recorded.
+    """
 
     slug = models.SlugField(max_length=255, unique=True)
     disease = models.ForeignKey("Disease", on_delete=models.CASCADE, related_name="redirects")
+    merged_id = models.BigIntegerField(null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self):

@@ -1,9 +1,11 @@
 """What the disease page shows, assembled from one ``Disease.objects.for_page()`` row without new queries."""
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from toolbox.addresses import public_url
 
+from .. import cards
 from ..inheritance import EXPLANATIONS
 from ..links import learn_more_links
 from ..markup import cited_numbers, stored_or_rendered
@@ -182,6 +184,11 @@ class DiseasePage:
             from_types=overview_of(disease),
             glossary=glossary.for_page() if glossary else None,
         )
+
+    @cached_property
+    def card(self):
+        """The picture shown beside a link to the page (``og:image``): its own card, or the site's."""
+        return cards.card_for(self.disease)
 
     @property
     def other_names(self) -> list[str]:

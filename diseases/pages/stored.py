@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import prefetch_related_objects
 
+from ..cards import card_for
 from ..freshness import code_release
 from ..models import DataRelease, Disease, page_row_lookups
 from .disease import DiseasePage
@@ -19,8 +20,8 @@ def body_key(disease, releases, glossary) -> str | None:
     every column), its ``page_changed_at`` (moved by every change to its own rows: names, symptoms,
     genes, references and the rest, see ``diseases.signals``), the names and addresses of its
     published groups and types and when each type last changed, the data releases it credits, the
-    glossary (its ``version``, a digest of every entry) and the code. So a change made anywhere else
-    leaves it, and the page's HTML with it, as it was.
+    glossary (its ``version``, a digest of every entry), its share card and the code. So a change made
+    anywhere else leaves it, and the page's HTML with it, as it was.
     """
     if not settings.PAGE_BODY_CACHE_ENABLED or disease.page_changed_at is None:
         return None
@@ -38,11 +39,13 @@ def body_key(disease, releases, glossary) -> str | None:
             for subtype in disease.subtypes.all()
         ],
     )
+    card = card_for(disease)
     shown = (
         [getattr(disease, column.attname) for column in Disease._meta.concrete_fields],
         family,
         sorted((release.source, release.version, release.loaded_at) for release in releases.values()),
         glossary.version,
+        card.url if card else None,  # its share card, once drawn, replaces the site's
     )
     digest = hashlib.blake2b(repr(shown).encode(), digest_size=16).hexdigest()
     return f"disease-page:{code_release()}:{disease.pk}:{digest}"

@@ -1,9 +1,9 @@
 """The printable one-page sheet of a disease, and the short address printed on it."""
 
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 
 from diseases.freshness import public_page
-from diseases.lookup import follows_merged_pages, published_disease_or_404
+from diseases.lookup import follows_merged_pages, published_disease_or_404, published_slug_by_number
 from diseases.models import Disease
 from diseases.pages.sheet import SheetPage
 
@@ -16,5 +16,6 @@ def disease_sheet(request, slug):
 
 
 def short_link(request, pk):
-    """``/d/<number>/``, short enough to type from paper, leads to the page (its slug may change)."""
-    return redirect(get_object_or_404(Disease.objects.published().only("slug"), pk=pk))
+    """``/d/<number>/``, short enough to type from paper, leads to the page (its slug may change), or to
+    the page it was merged into."""
+    return redirect("diseases:detail", slug=published_slug_by_number(pk))

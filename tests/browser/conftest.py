@@ -1,7 +1,9 @@
-import shutil
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
+
+from tests.services import need
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -24,8 +26,7 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def browser():
-    if not shutil.which("chromium"):
-        pytest.skip("Debian's chromium is not installed (make test installs it)")
+    need(Path(CHROMIUM).exists(), f"needs Debian's chromium at {CHROMIUM} (make test installs it)")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser

@@ -7,6 +7,7 @@ from diseases import matching, search
 from diseases.comparison import MAX_DISEASES
 from diseases.models import Annotation, Disease, DiseaseRedirect
 from tests.factories import (
+    AnnotationFactory,
     DiseaseCharacteristicFactory,
     DiseaseFactory,
     DiseaseGeneFactory,
@@ -124,6 +125,59 @@ def test_inheritance_genes_and_onset_are_side_by_side_where_known(client, tree, 
     facts = {fact.key: fact.values for fact in response.context["result"].facts}
     assert facts == {"inheritance": [["Autosomal dominant inheritance"], []], "genes": [[], ["SCN1A"]]}
     assert "Not known" in response.content.decode()
+
+
+NOT_A_FEATURE = {"is_excluded": True}
+
+
+def test_a_symptom_one_disease_is_said_not_to_have_is_shown_where_the_other_lists_it(client, tree, pair):
+    first, second = pair
+    AnnotationFactory(disease=second, phenotype=tree.nosebleed, band=BAND.NOT_AVAILABLE, **NOT_A_FEATURE)
+    AnnotationFactory(disease=second, phenotype=tree.splenomegaly, band=BAND.NOT_AVAILABLE, **NOT_A_FEATURE)
+    response = compare(client, first.slug, second.slug)
+    result = response.context["result"]
+    assert result.not_features[0].entries == []
+    [nosebleed] = result.not_features[1].entries  # nobody lists splenomegaly: nothing to set it against
+    assert nosebleed.phenotype == tree.nosebleed
+    assert [(disease, cell.band_label) for disease, cell in nosebleed.listed_by] == [(first, "5–29%")]
+    html = response.content.decode()
+    assert '<h2 id="compare-not-features-title">Said not to be a feature</h2>' in html
+    assert "Not a feature of Bruising and focal epilepsy</h3>" in html
+    # In the table too, beside the disease that lists it.
+    assert '<span class="cell-term not-feature">Not a feature of Bruising and focal epilepsy</span>' in html
+    assert "Splenomegaly" not in html
+
+
+def test_a_symptom_said_not_to_be_a_feature_is_set_against_its_more_specific_forms(client, tree, pair):
+    _, focal = pair
+    no_seizures = disease_with_annotations(
+        "Bruising without seizures",
+        (tree.bruise, BAND.FREQUENT),
+        (tree.seizure, BAND.NOT_AVAILABLE, NOT_A_FEATURE),
+    )
+    result = compare(client, no_seizures.slug, focal.slug).context["result"]
+    [seizure] = result.not_features[0].entries
+    assert seizure.phenotype == tree.seizure
+    [(disease, cell)] = seizure.listed_by
+    assert disease == focal and [term.phenotype for term in cell.terms] == [tree.focal]
+    assert seizure.row.not_features == [[tree.seizure], []]
+
+
+def test_a_more_specific_form_said_not_to_be_a_feature_is_marked_in_the_shared_row(client, tree, pair):
+    first, second = pair
+    AnnotationFactory(disease=first, phenotype=tree.focal, band=BAND.NOT_AVAILABLE, **NOT_A_FEATURE)
+    response = compare(client, first.slug, second.slug)
+    seizure = rows_by_term(response.context["result"].shared_by_all)["Seizure"]
+    assert seizure.not_features == [[tree.focal], []]
+    assert (
+        '<span class="cell-term not-feature">Not a feature: Focal-onset seizure</span>'
+        in response.content.decode()
+    )
+
+
+def test_without_such_symptoms_there_is_no_not_a_feature_section(client, pair):
+    first, second = pair
+    assert 'id="not-features"' not in compare(client, first.slug, second.slug).content.decode()
 
 
 @pytest.mark.parametrize("count", [3, 300])

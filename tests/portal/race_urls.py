@@ -1,8 +1,10 @@
-"""The site's URLs plus a public page that can be held half-way through rendering (ROOT_URLCONF)."""
+"""The site's URLs plus public pages that can be held half-way through rendering, or count their renders
+(ROOT_URLCONF)."""
 
 import threading
+import time
 
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotFound
 from django.urls import path
 
 from diseases.freshness import public_page
@@ -23,3 +25,34 @@ def slow_page(request):
 
 
 urlpatterns = [path("slow/", slow_page), *urlpatterns]
+
+
+class Counted:
+    """A public page that counts its renders and takes ``seconds`` to render: ``Version <n>``, or a 404
+    once ``gone``."""
+
+    lock = threading.Lock()
+    renders = 0
+    seconds = 0.5
+    version = 1
+    gone = False
+    started = threading.Event()  # a render has begun
+
+    @classmethod
+    def reset(cls, seconds=0.5):
+        cls.renders, cls.seconds, cls.version, cls.gone = 0, seconds, 1, False
+        cls.started.clear()
+
+
+@public_page
+def counted_page(request):
+    with Counted.lock:
+        Counted.renders += 1
+    Counted.started.set()
+    time.sleep(Counted.seconds)
+    if Counted.gone:
+        return HttpResponseNotFound("Gone")
+    return HttpResponse(f"Version {Counted.version}")
+
+
+urlpatterns = [path("counted/", counted_page), *urlpatterns]

@@ -323,6 +323,39 @@ def test_readers_who_accept_gzip_get_the_stored_page_gzipped(alps):
     assert "Content-Encoding" not in plain and NAME in plain.content.decode()
 
 
+def test_readers_who_do_not_accept_gzip_get_a_plain_copy_unpacked_once(alps, monkeypatch):
+    import gzip
+
+    from portal import pagecache
+
+    packed = Client().get("/diseases/alps/", headers={"Accept-Encoding": "gzip"})  # rendered, kept gzipped
+    unpacking = []
+    decompress = gzip.decompress
+    monkeypatch.setattr(pagecache.gzip, "decompress", lambda data: unpacking.append(1) or decompress(data))
+    for _ in range(3):
+        plain = Client().get("/diseases/alps/")
+        assert plain["Cache-Status"] == "portal; hit" and "Content-Encoding" not in plain
+        assert plain.content == decompress(packed.content)
+        assert int(plain["Content-Length"]) == len(plain.content)
+    assert len(unpacking) == 1  # the first plain reader unpacked it, for the others too
+    assert Client().get("/diseases/alps/", headers={"Accept-Encoding": "gzip"}).content == packed.content
+
+
+def test_a_plain_copy_of_an_older_version_is_never_served(
+    alps, staff_user, django_capture_on_commit_callbacks
+):
+    disease, _ = alps
+    assert "Written <strong>once</strong>." in read(
+        "/diseases/alps/"
+    )  # rendered for a plain reader: both kept
+    with django_capture_on_commit_callbacks(execute=True):
+        editing.apply_edit(
+            disease=disease, edit=DiseaseEdit(fields={"summary": "Written twice."}), acting_user=staff_user
+        )
+    Client().get("/diseases/alps/", headers={"Accept-Encoding": "gzip"})  # the new version, gzipped only
+    assert "Written twice." in read("/diseases/alps/")
+
+
 def test_a_host_the_site_does_not_serve_is_refused_even_for_a_cached_page(alps):
     assert Client().get("/diseases/alps/").status_code == 200  # stored for testserver
     assert Client().get("/diseases/alps/", HTTP_HOST="evil.example").status_code == 400

@@ -75,3 +75,29 @@ def test_a_link_token_is_blanked_even_when_the_request_is_answered_before_routin
     paths = [record.path for record in request_records(caplog)]
     assert paths == ["/support/withdraw/[token]/", "/support/withdraw/[token]"]
     assert all(token not in record.getMessage() for record in caplog.records)
+
+
+def test_static_files_and_the_favicon_get_no_line_but_pages_do(caplog, settings):
+    settings.WHITENOISE_USE_FINDERS = True  # WhiteNoise serves them, as from a collected tree
+    reader = Client()
+    with caplog.at_level(logging.INFO, logger="portal.requests"):
+        style = reader.get("/static/css/site.css")
+        icon = reader.get("/static/favicon.svg")
+        reader.get("/static/no-such-file.css")
+        reader.get("/favicon.ico")
+        reader.get("/about/")
+    assert style.status_code == icon.status_code == 200
+    assert style["X-Request-ID"]  # still answered with its id
+    assert [record.path for record in request_records(caplog)] == ["/about/"]
+
+
+def test_a_static_file_that_fails_still_gets_its_line():
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from portal.middleware import _is_quiet
+
+    request = RequestFactory().get("/static/css/site.css")
+    assert _is_quiet(request, HttpResponse(status=304))
+    assert not _is_quiet(request, HttpResponse(status=500))
+    assert not _is_quiet(RequestFactory().get("/statically-named-page/"), HttpResponse())

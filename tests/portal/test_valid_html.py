@@ -5,7 +5,6 @@ checker (the ``vnu-jar`` npm package, run with the machine's Java; see tests/che
 all in one run. The axe checks in tests/browser/ look at the same pages for accessibility.
 """
 
-import shutil
 from datetime import UTC, datetime
 
 import pytest
@@ -31,6 +30,7 @@ from tests.factories import (
     matching_catalogue,
     phenotype_tree,
 )
+from tests.services import need, need_program
 
 # Java starts once for the whole set, in about ten seconds: make test runs it, make test-fast does not.
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
@@ -161,28 +161,31 @@ def public_pages(client, catalogue):
     return rendered
 
 
+def checked(pages):
+    """The checker's errors on ``pages``; skipped where it cannot be installed (no npm)."""
+    try:
+        return html_errors(pages)
+    except ToolMissing as missing:
+        need(False, f"needs {missing.program}, which is not installed (make test installs it)")
+
+
 def test_every_public_page_and_form_state_is_valid_html(client, catalogue):
-    if not shutil.which("java"):
-        pytest.skip("Java is not installed (make test installs it)")
+    need_program("java")
     pages = public_pages(client, catalogue)
     assert 'class="glossary-tip" id="glossary-splenomegaly" popover>' in pages["disease (demo, in full)"]
-    try:
-        problems = html_errors(pages)
-    except ToolMissing as missing:
-        pytest.skip(f"{missing} (make test installs it)")
+    problems = checked(pages)
     assert problems == []
     assert len(pages) > 45
 
 
 def test_the_checker_reports_the_errors_we_fixed(catalogue):
     """The checker is real: the two kinds of error the issue found are reported when put back."""
-    if not shutil.which("java"):
-        pytest.skip("Java is not installed (make test installs it)")
+    need_program("java")
     page = (
         '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>'
         '<p><time datetime="2025-01-02T03:04:05.678901+00:00">2 January</time></p>'
         '<form><input type="hidden" name="t" maxlength="500"></form></body></html>'
     )
-    problems = html_errors({"broken": page})
+    problems = checked({"broken": page})
     assert any("datetime" in problem for problem in problems)
     assert any("maxlength" in problem for problem in problems)

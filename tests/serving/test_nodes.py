@@ -3,7 +3,8 @@
 Each node is a real gunicorn with the repo's gunicorn.conf.py and production settings (DEBUG off),
 as a load balancer would see them. The database is a PostgreSQL database of this module's own
 (created on the server the suite uses, or the local one, and dropped at the end); the cache is the
-suite's Redis database (TEST_REDIS_URL) under a key prefix of its own.
+suite's Redis database (TEST_REDIS_URL) under a key prefix of its own. Where either is missing, as
+on a newcomer's machine, the tests are skipped with a line saying which (see tests/services.py).
 """
 
 import html
@@ -19,6 +20,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 import pytest
 
 from tests.helpers import TEST_REDIS_URL
+from tests.services import need_postgres, need_redis
 from tests.serving.test_gunicorn import ROOT, SUITE_VARIABLES, Server
 
 pytestmark = pytest.mark.slow
@@ -62,12 +64,14 @@ def cluster_env(tmp_path_factory):
     """Production's environment (DEBUG off, one SECRET_KEY for every node) on a migrated PostgreSQL
     database of our own and the shared Redis. Static files are named without a collected manifest:
     these tests read pages, never their stylesheets."""
+    server = postgres_server()
+    need_postgres(with_database(server, "postgres"))
+    need_redis(TEST_REDIS_URL)
     scratch = tmp_path_factory.mktemp("nodes")
     (scratch / "nodes_settings.py").write_text(
         "from portal.settings import *  # noqa: F403\n"
         'STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}\n'
     )
-    server = postgres_server()
     name = f"test_nodes_{secrets.token_hex(4)}"
     database_url = with_database(server, name)
     admin_sql(server, f'CREATE DATABASE "{name}"')

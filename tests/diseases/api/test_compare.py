@@ -53,6 +53,32 @@ def test_the_api_returns_the_rows_the_page_shows_in_the_same_order(client, pair)
     assert "more specific form" in body["related_by"] and "not a diagnosis" in body["notice"]
 
 
+def test_the_api_names_the_symptoms_a_disease_is_said_not_to_have_that_another_lists(client, pair):
+    from tests.factories import AnnotationFactory
+
+    first, second = pair
+    nosebleed = first.annotations.get(phenotype__hpo_id="HP:0000421").phenotype
+    AnnotationFactory(disease=second, phenotype=nosebleed, band=BAND.NOT_AVAILABLE, is_excluded=True)
+    body = client.get(URL, {"d": [first.slug, second.slug]}).json()
+    assert body["not_features"] == [
+        {"slug": first.slug, "symptoms": []},
+        {
+            "slug": second.slug,
+            "symptoms": [
+                {
+                    "hpo_id": "HP:0000421",
+                    "term": "Epistaxis",
+                    "everyday_name": "Epistaxis",
+                    "row_hpo_id": "HP:0000421",
+                    "listed_by": [first.slug],
+                }
+            ],
+        },
+    ]
+    [row] = body["only_in_one"][0]["rows"]
+    assert row["not_features"] == [[], [{"hpo_id": "HP:0000421", "term": "Epistaxis"}]]
+
+
 @pytest.mark.parametrize("count", [3, 300])
 def test_the_api_takes_the_same_queries_for_3_or_300_symptoms(
     client, unthrottled, django_assert_num_queries, count

@@ -132,6 +132,8 @@ def test_a_page_merged_into_another_leaves_a_redirect_from_its_address(import_fi
     output = import_files.run()
     assert not Disease.objects.filter(slug=old_slug).exists()
     assert DiseaseRedirect.objects.get(slug=old_slug).disease == alps()
+    # Its short address, printed on sheets, leads to the page it joined too.
+    assert client.get(f"/d/{zed.pk}/")["Location"] == f"/diseases/{alps().slug}/"
     assert summary_counts(output, "Addresses of merged pages (redirects)") == (1, 0, 0)
     for suffix in ("", "symptoms.csv", "symptoms.json"):
         response = client.get(f"/diseases/{old_slug}/{suffix}")

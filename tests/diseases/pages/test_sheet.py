@@ -150,6 +150,15 @@ def test_the_short_address_leads_to_the_page(client, alps):
     assert client.get("/d/999999/").status_code == 404
 
 
+def test_the_short_address_of_a_merged_page_leads_to_the_page_it_joined(client, alps):
+    DiseaseRedirect.objects.create(slug="canale-smith-syndrome", disease=alps, merged_id=alps.pk + 1000)
+    response = client.get(f"/d/{alps.pk + 1000}/")
+    assert response.status_code == 302 and response["Location"] == alps.get_absolute_url()
+    Disease.objects.filter(pk=alps.pk).update(status=Disease.Status.DRAFT)
+    assert client.get(f"/d/{alps.pk + 1000}/").status_code == 404
+    assert client.get(f"/d/{10**30}/").status_code == 404  # past any id column: a 404, not an error
+
+
 def test_a_merged_page_address_redirects_to_the_sheet_of_the_page_it_joined(client, alps):
     DiseaseRedirect.objects.create(slug="canale-smith-syndrome", disease=alps)
     response = client.get("/diseases/canale-smith-syndrome/sheet/")
