@@ -13,8 +13,9 @@ Imports point one way, down this list (import-linter checks it; see pyproject.to
 2. presentation: ``pages`` builds what the disease page, its printable sheet, its downloads and the
    API show from one ``for_page()`` (or ``for_sheet()``) row (symptom bands, sections, symptom rows,
    the description and structured data, the notice, the glossary's explanations of medical words);
-   above it, ``comparison`` lays two to four diseases side by side and ``browsing`` groups the A–Z
-   index; ``review`` builds a revision's diff against the published page.
+   above it, ``comparison`` lays two to four diseases side by side, ``browsing`` groups the A–Z
+   index and ``coverage`` counts what the published pages show, for the promises of the home and
+   about pages; ``review`` builds a revision's diff against the published page.
 3. writes: ``services`` (editors: every change to a page, its revisions, workflow, schedule and
    history; a new write is a function here), ``importer/`` (data files, in bulk; a new data source
    is a reader and a loader there) and ``tasks`` (background work the writers schedule on commit).
