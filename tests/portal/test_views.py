@@ -139,3 +139,10 @@ def test_the_about_pages_say_how_many_pages_come_from_gard(client):
     pages(3)
     assert "1 of our pages (25%) are entries of GARD" in text_of(client, "about")
     assert "From its catalogue we take 1 of our 4 pages' diseases (25%)" in text_of(client, "about_data")
+
+
+def test_the_default_description_and_the_footer_claim_no_more_than_the_pages_hold(client):
+    html = client.get(reverse("diseases:glossary")).content.decode()
+    footer = html[html.index('<footer class="site-footer">') :]
+    assert "Clear, referenced information" not in html
+    assert "diseases from" in footer and "and from the Orphanet, OMIM and DECIPHER records" in footer
