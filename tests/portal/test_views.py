@@ -72,7 +72,7 @@ def pages(count, **fields):
 def test_the_home_page_promises_diagnosis_and_treatment_only_where_editors_wrote_them(client):
     pages(30)
     without = text_of(client, "home")
-    assert "Our pages do not yet say how a disease is diagnosed or treated" in without
+    assert "Our editors have not yet written how any of these diseases is diagnosed or treated" in without
     assert "how it is diagnosed and treated" not in without
 
     DiseaseFactory(diagnosis="A blood test finds it.", treatment="Medicines help.")
@@ -81,7 +81,7 @@ def test_the_home_page_promises_diagnosis_and_treatment_only_where_editors_wrote
         "Our editors have written how the disease is diagnosed or treated on one page so far, "
         "and that page says so near the top." in with_one
     )
-    assert "do not yet say how a disease is diagnosed" not in with_one
+    assert "have not yet written how any of these diseases" not in with_one
 
 
 def test_when_most_pages_explain_diagnosis_the_home_page_says_so_in_words(client):

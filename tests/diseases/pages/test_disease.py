@@ -330,20 +330,20 @@ def test_a_page_with_editors_diagnosis_and_treatment_says_so_near_the_top(client
         'Our editors explain <a href="#diagnosis">how it is diagnosed</a> and '
         '<a href="#treatment">how it is treated</a>, further down this page.'
     ) in top
-    assert "does not yet say" not in top
+    assert "not yet written" not in top
 
 
 def test_a_page_with_only_editors_diagnosis_says_it_does_not_yet_say_how_it_is_treated(client):
     disease = DiseaseFactory(diagnosis="A blood test finds the cells.", treatment="")
     top = top_of(html_of(client, disease))
     assert 'Our editors explain <a href="#diagnosis">how it is diagnosed</a>, further down' in top
-    assert "It does not yet say how it is treated." in top
+    assert "They have not yet written how it is treated." in top
 
 
 def test_a_page_without_editors_diagnosis_or_treatment_does_not_promise_them(client):
     disease = DiseaseFactory(diagnosis="", treatment="")
     html = html_of(client, disease)
-    assert "This page does not yet say how this disease is diagnosed or treated." in top_of(html)
+    assert "Our editors have not yet written how this disease is diagnosed or treated." in top_of(html)
     assert 'href="#diagnosis"' not in html and 'href="#treatment"' not in html
 
 
@@ -367,7 +367,7 @@ def test_a_page_with_nothing_but_names_says_what_is_missing_and_where_to_look(cl
     )
     assert 'The sites under <a href="#resources">Finding help</a> may know more' in top
     # One sentence says it: the page does not add a second about diagnosis and treatment.
-    assert "does not yet say how" not in top
+    assert "not yet written how" not in top
     assert 'href="#summary"' not in html  # "In plain words" is not offered
 
 
