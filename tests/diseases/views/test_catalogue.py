@@ -148,6 +148,15 @@ def test_learn_more_links_come_from_identifiers_and_name(client):
         assert host in html
 
 
+def test_the_medlineplus_link_is_named_for_the_whole_site_it_searches(client):
+    html = client.get(DiseaseFactory(name="Example syndrome").get_absolute_url()).content.decode()
+    assert (
+        '<a href="https://medlineplus.gov/search/?query=Example+syndrome" rel="noopener">MedlinePlus</a>'
+        in html
+    )
+    assert "MedlinePlus Genetics" not in html
+
+
 def test_editor_learn_more_link_replaces_the_generated_one(client):
     disease = DiseaseFactory()
     ResourceFactory(
