@@ -37,7 +37,7 @@ def learn_more_links(disease, editor_resources=()):
             "Links the disease with genes, symptoms and models from many databases.",
         ),
         OutboundLink(
-            "MedlinePlus Genetics",
+            "MedlinePlus",
             f"https://medlineplus.gov/search/?query={name}",
             "Plain-language health information from the US National Library of Medicine.",
         ),

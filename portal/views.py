@@ -3,6 +3,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from diseases.browsing import letter_counts
+from diseases.coverage import coverage
 from diseases.freshness import public_page
 from diseases.models import DataRelease, Disease
 from diseases.provenance import SOURCES
@@ -18,20 +19,22 @@ def home(request):
     return render(
         request,
         "portal/home.html",
-        {"recent": recent[:RECENTLY_UPDATED_COUNT], "letters": letter_counts()},
+        {"recent": recent[:RECENTLY_UPDATED_COUNT], "letters": letter_counts(), "coverage": coverage()},
     )
 
 
 @public_page
 def about(request):
-    return render(request, "portal/about.html")
+    return render(request, "portal/about.html", {"coverage": coverage()})
 
 
 @public_page
 def about_data(request):
     """The data sources, the releases loaded here, and the citation and licence notices they ask for."""
     return render(
-        request, "portal/about_data.html", {"releases": DataRelease.objects.all(), "sources": SOURCES}
+        request,
+        "portal/about_data.html",
+        {"releases": DataRelease.objects.all(), "sources": SOURCES, "coverage": coverage()},
     )
 
 

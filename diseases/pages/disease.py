@@ -10,12 +10,15 @@ from ..inheritance import EXPLANATIONS
 from ..links import learn_more_links
 from ..markup import cited_numbers, stored_or_rendered
 from ..models import DataRelease, Disease, DiseaseCharacteristic, DiseaseDefinition, Resource
+from ..plain.summary import joined
 from ..provenance import SOURCES
 from .symptoms import SymptomBand, excluded_symptoms, symptom_bands
 from .text import DESCRIPTION_LENGTH, plain_text, script_json, shorten
 from .types import TypesOverview, overview_of
 
 STRUCTURED_SYMPTOMS = 40
+# The editors' sections a family looks for first; the page says near the top whether it has them.
+CARE_SECTIONS = {"diagnosis": "how it is diagnosed", "treatment": "how it is treated"}
 
 
 @dataclass
@@ -24,12 +27,28 @@ class Section:
     title: str
     html: str
 
+    @property
+    def is_care(self):
+        """How the disease is diagnosed or treated: what readers may take for advice."""
+        return self.key in CARE_SECTIONS
+
 
 @dataclass
 class ResourceGroup:
     key: str
     title: str
     resources: list = field(default_factory=list)
+
+
+def facts_title(*, genes, inheritance, onset) -> str:
+    """The heading of the genes, inheritance and onset part: naming only what it shows."""
+    if genes and inheritance:
+        return "Genes and inheritance"
+    if genes:
+        return "Genes"
+    if inheritance:
+        return "Inheritance"
+    return "Age of onset" if onset else ""
 
 
 def rendered_sections(disease) -> list[Section]:
@@ -162,6 +181,7 @@ class DiseasePage:
         ]
         bands, excluded = symptom_bands(disease), excluded_symptoms(disease)
         releases = DataRelease.objects.by_source() if releases is None else releases
+        from_types = overview_of(disease)
         return cls(
             disease=disease,
             summary_html=summary_html(disease),
@@ -171,7 +191,11 @@ class DiseasePage:
             resource_groups=groups,
             learn_more=learn_more_links(disease, disease.resources.all()),
             references=references,
-            hpo_release=releases.get(DataRelease.Source.HPO) if bands or excluded else None,
+            hpo_release=(
+                releases.get(DataRelease.Source.HPO)
+                if bands or excluded or (from_types and from_types.symptoms)
+                else None
+            ),
             releases=releases,
             definition=definition(disease, releases),
             genes=list(disease.gene_links.all()),
@@ -181,7 +205,7 @@ class DiseasePage:
             subtypes=list(disease.subtypes.all()),
             classifications=list(disease.classifications.all()),
             plain=plain_sentences(disease, releases),
-            from_types=overview_of(disease),
+            from_types=from_types,
             glossary=glossary.for_page() if glossary else None,
         )
 
@@ -212,13 +236,74 @@ class DiseasePage:
     @property
     def description(self) -> str:
         """One or two sentences for search results and shared links: the page in plain words, else the
-        definition."""
+        definition, else what the page does show."""
         text = self.plain_words or (self.definition.definition.text if self.definition else "")
         if not text:
+            shown = [
+                part
+                for part, present in [
+                    ("its symptoms", self.bands),
+                    (
+                        "the symptoms of its types",
+                        not self.bands and self.from_types and self.from_types.symptoms,
+                    ),
+                    ("its genes", self.genes),
+                    ("how it is inherited", self.inheritance),
+                    ("related diseases", self.has_family),
+                ]
+                if present
+            ]
+            also = "links to sites that may say more, and a way to ask to meet another family"
             text = (
-                f"{self.disease.name}: symptoms, genes, how it is inherited, and where families find support."
+                f"{self.disease.name}: {joined(shown)}. Also {also}."
+                if shown
+                else f"{self.disease.name}: {also}."
             )
         return shorten(text, DESCRIPTION_LENGTH)
+
+    @property
+    def care_written(self) -> list[tuple[str, str]]:
+        """Our editors' sections on how the disease is diagnosed and treated, as (anchor, what it tells)."""
+        written = {section.key for section in self.sections}
+        return [(key, told) for key, told in CARE_SECTIONS.items() if key in written]
+
+    @property
+    def care_missing(self) -> list[str]:
+        """What a family looks for first that this page does not have: "how it is diagnosed", ..."""
+        written = {section.key for section in self.sections}
+        return [told for key, told in CARE_SECTIONS.items() if key not in written]
+
+    @property
+    def shows_symptoms(self):
+        return bool(self.bands or self.excluded or (self.from_types and self.from_types.symptoms))
+
+    @property
+    def facts_title(self) -> str:
+        types = self.from_types
+        return facts_title(
+            genes=bool(self.genes or (types and types.genes)),
+            inheritance=bool(self.inheritance or (types and types.inheritance)),
+            onset=bool(self.onset),
+        )
+
+    @property
+    def shows_little(self):
+        """Nothing to read but names and Mondo's grouping: no text, definition, symptoms, genes,
+        inheritance, onset, groups or types (``coverage`` counts these pages the same way)."""
+        return not (
+            self.disease.has_written_content
+            or self.definition
+            or self.shows_symptoms
+            or self.genes
+            or self.inheritance
+            or self.onset
+            or self.parents
+            or self.subtypes
+        )
+
+    @property
+    def has_editor_resources(self):
+        return any(group.resources for group in self.resource_groups)
 
     @property
     def url(self) -> str:

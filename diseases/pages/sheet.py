@@ -10,7 +10,8 @@ from django.utils.safestring import mark_safe
 from toolbox.addresses import public_url
 
 from ..models import Annotation, DataRelease, Disease, DiseaseCharacteristic
-from .disease import Characteristic, characteristics, definition, plain_sentences
+from ..plain.summary import joined
+from .disease import Characteristic, characteristics, definition, facts_title, plain_sentences
 from .symptoms import symptom_bands
 from .text import everyday_name, plain_text, shorten
 from .types import overviews_for
@@ -168,3 +169,36 @@ class SheetPage:
     @property
     def more_symptoms(self):
         return self.symptom_total - len(self.symptoms)
+
+    @property
+    def facts_title(self) -> str:
+        types = self.from_types
+        return facts_title(
+            genes=bool(self.main_genes or (types and types.genes)),
+            inheritance=bool(self.inheritance or (types and types.inheritance)),
+            onset=bool(self.onset),
+        )
+
+    @property
+    def description(self) -> str:
+        """What this sheet holds, for search results and shared links: only the parts it shows."""
+        parts = ["its names" if self.other_names else "its name"]
+        if self.intro:
+            parts.append("what it is" if self.intro_kind == "definition" else "a short summary")
+        if self.symptoms:
+            parts.append(
+                "the symptoms of its types" if self.symptoms_from_types else "its most frequent symptoms"
+            )
+        types = self.from_types
+        if self.main_genes or (types and types.genes):
+            parts.append("genes")
+        if self.inheritance or (types and types.inheritance):
+            parts.append("how it is inherited")
+        if self.onset:
+            parts.append("when it starts")
+        if self.organisations:
+            parts.append("support organisations")
+        return (
+            f"A sheet about {self.disease.name} to print for a doctor, a school or a carer: "
+            f"{joined(parts)}, with the address of the full page."
+        )

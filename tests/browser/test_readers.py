@@ -89,3 +89,16 @@ def test_a_printed_disease_page_drops_navigation_and_forms(live_server, page, ca
     page.emulate_media(media="print")
     assert not any(page.locator(selector).first.is_visible() for selector in hidden_in_print)
     assert page.locator("h1").is_visible() and page.locator("#symptoms").is_visible()
+
+
+def test_the_home_and_about_pages_and_a_page_with_little_on_it_have_no_axe_violations(
+    live_server, page, axe, long_letter
+):
+    from diseases.models import Disease
+
+    DiseaseFactory(diagnosis="A blood test finds it.")
+    barely = DiseaseFactory(name="Barely known syndrome", summary="")
+    assert Disease.objects.published().count() > 70
+    for address in ["/", "/about/", "/about/data/", barely.get_absolute_url()]:
+        page.goto(live_server.url + address)
+        assert_no_axe_violations(axe, page)

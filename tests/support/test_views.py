@@ -366,3 +366,11 @@ def test_error_reports_hide_the_posted_and_local_personal_data(client, disease, 
     assert "mail queue unavailable" in report
     for detail in ["Siobhán", "siobhan@example.org", "Munster", "Tá súil agam"]:
         assert detail not in report
+
+
+def test_the_form_does_not_promise_a_family_it_may_not_find(client, disease):
+    page = " ".join(html(client.get(CONNECT, {"disease": disease.slug})).split())
+    assert (
+        f"another family whose child has the same disease, {disease.name}, and who has asked us too." in page
+    )
+    assert "we cannot promise to find a family" in page

@@ -36,7 +36,7 @@ def test_a_disease_page_without_symptoms_does_not_name_a_release(client, release
     response = client.get(disease.get_absolute_url())
     html = response.content.decode()
     assert response.status_code == 200 and '<h1 id="disease-name">Quiet syndrome</h1>' in html
-    assert "No symptom list is available for this disease yet." in html
+    assert "Our sources do not list the symptoms of this disease yet." in html
     assert "HPO release" not in html
 
 

@@ -310,3 +310,169 @@ def test_the_api_gives_the_page_in_plain_words_with_each_sentences_source(client
         "written_by": "editors",
         "sentences": [],
     }
+
+
+# --- What the page has, and says plainly what it lacks ----------------------------------------------
+
+
+def top_of(html):
+    """From the end of the disease's header to its table of contents, spaces folded: what a reader sees first."""
+    start = html.index("</header>", html.index('class="disease-header"'))
+    return " ".join(html[start : html.index('<nav class="toc"')].split())
+
+
+def test_a_page_with_editors_diagnosis_and_treatment_says_so_near_the_top(client):
+    disease = DiseaseFactory(
+        diagnosis="A blood test finds the cells.", treatment="Medicines calm the immune system."
+    )
+    top = top_of(html_of(client, disease))
+    assert (
+        'Our editors explain <a href="#diagnosis">how it is diagnosed</a> and '
+        '<a href="#treatment">how it is treated</a>, further down this page.'
+    ) in top
+    assert "not yet written" not in top
+
+
+def test_a_page_with_only_editors_diagnosis_says_it_does_not_yet_say_how_it_is_treated(client):
+    disease = DiseaseFactory(diagnosis="A blood test finds the cells.", treatment="")
+    top = top_of(html_of(client, disease))
+    assert 'Our editors explain <a href="#diagnosis">how it is diagnosed</a>, further down' in top
+    assert "They have not yet written how it is treated." in top
+
+
+def test_a_page_without_editors_diagnosis_or_treatment_does_not_promise_them(client):
+    disease = DiseaseFactory(diagnosis="", treatment="")
+    html = html_of(client, disease)
+    assert "Our editors have not yet written how this disease is diagnosed or treated." in top_of(html)
+    assert 'href="#diagnosis"' not in html and 'href="#treatment"' not in html
+
+
+def test_editors_diagnosis_and_treatment_carry_the_notice_that_they_are_not_advice(client):
+    disease = DiseaseFactory(diagnosis="A blood test finds the cells.", treatment="Medicines help.")
+    html = html_of(client, disease)
+    for key in ("diagnosis", "treatment"):
+        section = html[html.index(f'<section id="{key}"') :]
+        section = section[: section.index("</section>")]
+        assert "general information, not medical advice" in section
+
+
+def test_a_page_with_nothing_but_names_says_what_is_missing_and_where_to_look(client):
+    disease = DiseaseFactory(name="Barely known syndrome", summary="")
+    html = html_of(client, disease)
+    top = top_of(html)
+    assert "What we know so far" in top
+    assert (
+        "Our sources record little about this disease yet: only its name, not its symptoms, its genes or how it"
+        in top
+    )
+    assert 'The sites under <a href="#resources">Finding help</a> may know more' in top
+    # One sentence says it: the page does not add a second about diagnosis and treatment.
+    assert "not yet written how" not in top
+    assert 'href="#summary"' not in html  # "In plain words" is not offered
+
+
+def test_a_page_with_only_mondos_grouping_names_its_group_among_what_little_is_known(client):
+    disease = DiseaseFactory(summary="")
+    DiseaseSynonymFactory(disease=disease)
+    DiseaseClassificationFactory(disease=disease)
+    assert "only its names and the group of diseases it belongs to, not its symptoms" in top_of(
+        html_of(client, disease)
+    )
+
+
+def test_a_page_with_facts_but_no_plain_words_says_what_follows(client):
+    disease = DiseaseFactory(summary="")
+    DiseaseDefinitionFactory(disease=disease)
+    top = top_of(html_of(client, disease))
+    assert "We cannot put this disease into plain words yet." in top
+    assert "starting with its medical definition, written for health professionals" in top
+    assert "Our sources record little" not in top
+
+
+def test_a_page_without_symptoms_says_so_and_leaves_them_out_of_its_contents(client):
+    html = html_of(client, DiseaseFactory())
+    symptoms = html[html.index('<section id="symptoms"') :]
+    assert "Our sources do not list the symptoms of this disease yet." in symptoms
+    assert 'href="#resources">Finding help</a>' in symptoms[: symptoms.index("</section>")]
+    toc = html[html.index('<nav class="toc"') : html.index("</nav>", html.index('<nav class="toc"'))]
+    assert 'href="#symptoms"' not in toc
+
+
+def test_finding_help_says_when_no_specialists_or_support_groups_are_listed(client):
+    html = html_of(client, DiseaseFactory())
+    help_section = html[html.index('<section id="resources"') :]
+    assert (
+        "We have not yet listed specialists, support groups or other services for this disease."
+        in help_section
+    )
+    assert "Orphanet lists expert centres and patient organisations" in help_section
+
+
+def test_finding_help_lists_editors_resources_without_the_gap_sentence(client):
+    from tests.factories import ResourceFactory
+
+    disease = DiseaseFactory()
+    ResourceFactory(disease=disease, title="A families' network")
+    html = html_of(client, disease)
+    assert "A families&#x27; network" in html and "We have not yet listed specialists" not in html
+
+
+@pytest.mark.parametrize(
+    "genes, inheritance, onset, title",
+    [
+        (True, True, True, "Genes and inheritance"),
+        (True, False, True, "Genes"),
+        (False, True, False, "Inheritance"),
+        (False, False, True, "Age of onset"),
+    ],
+)
+def test_the_genes_heading_names_only_what_the_section_shows(client, genes, inheritance, onset, title):
+    from diseases.models import DiseaseCharacteristic
+    from tests.factories import DiseaseCharacteristicFactory, DiseaseGeneFactory
+
+    disease = DiseaseFactory()
+    if genes:
+        DiseaseGeneFactory(disease=disease)
+    if inheritance:
+        DiseaseCharacteristicFactory(disease=disease)
+    if onset:
+        DiseaseCharacteristicFactory(disease=disease, kind=DiseaseCharacteristic.Kind.ONSET)
+    html = html_of(client, disease)
+    assert f'<h2 id="genes-title">{title}</h2>' in html
+    assert f'<li><a href="#genes">{title}</a></li>' in html
+
+
+def test_a_page_without_words_describes_only_what_it_shows(client):
+    from tests.factories import DiseaseGeneFactory
+
+    disease = DiseaseFactory(name="Quiet syndrome", summary="")
+    DiseaseGeneFactory(disease=disease)
+    head = head_of(client.get(disease.get_absolute_url()))
+    assert (
+        '<meta name="description" content="Quiet syndrome: its genes. Also links to sites that may say more, '
+        'and a way to ask to meet another family.">'
+    ) in head
+    names_only = DiseaseFactory(name="Bare syndrome", summary="")
+    assert "Bare syndrome: links to sites that may say more" in head_of(
+        client.get(names_only.get_absolute_url())
+    )
+
+
+def test_a_group_showing_its_types_symptoms_names_the_hpo_release(client):
+    from tests.factories import DataReleaseFactory
+
+    DataReleaseFactory(source="hpo", version="2025-01-16")
+    group = DiseaseFactory(name="A group")
+    kind = DiseaseFactory(name="Its type")
+    kind.parents.add(group)
+    AnnotationFactory(disease=kind)
+    html = html_of(client, group)
+    assert "No symptoms are recorded for A group itself." in html
+    assert "Symptoms from the Human Phenotype Ontology, HPO release 2025-01-16." in html
+
+
+def test_the_invitation_to_meet_a_family_does_not_promise_one(client):
+    html = html_of(client, DiseaseFactory())
+    connect = html[html.index('<section id="connect"') :]
+    assert "look for a family who has asked us too" in connect
+    assert "we cannot promise to find one" in connect

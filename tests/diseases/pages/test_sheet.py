@@ -175,3 +175,33 @@ def test_a_group_without_symptoms_of_its_own_prints_its_types_and_says_so(client
     html = client.get(sheet_url(group)).content.decode()
     assert "No symptoms are recorded for Group syndrome itself" in html
     assert '<th scope="row">Seizure</th><td></td><td>2 of 2</td>' in html
+
+
+def description_of(html):
+    return re.search(r'<meta name="description" content="([^"]*)">', html).group(1)
+
+
+def test_the_sheet_description_names_what_it_holds(client, alps):
+    assert description_of(client.get(sheet_url(alps)).content.decode()) == (
+        "A sheet about Autoimmune lymphoproliferative syndrome to print for a doctor, a school or a carer: its "
+        "names, a short summary, its most frequent symptoms, genes, how it is inherited, when it starts and "
+        "support organisations, with the address of the full page."
+    )
+
+
+def test_a_sheet_with_little_on_it_promises_only_what_it_has(client):
+    disease = DiseaseFactory(name="Quiet syndrome", summary="")
+    html = client.get(sheet_url(disease)).content.decode()
+    assert description_of(html) == (
+        "A sheet about Quiet syndrome to print for a doctor, a school or a carer: its name, with the address of "
+        "the full page."
+    )
+    assert "Our sources do not list the symptoms of this disease yet." in html
+    assert "The full page links to sites that may describe them." in html
+    assert "sheet-genes-title" not in html and "Support organisations" not in html
+
+
+def test_the_sheet_heading_for_genes_names_only_what_it_shows(client):
+    disease = DiseaseFactory()
+    DiseaseGeneFactory(disease=disease)
+    assert '<h2 id="sheet-genes-title">Genes</h2>' in client.get(sheet_url(disease)).content.decode()

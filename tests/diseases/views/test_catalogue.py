@@ -148,6 +148,15 @@ def test_learn_more_links_come_from_identifiers_and_name(client):
         assert host in html
 
 
+def test_the_medlineplus_link_is_named_for_the_whole_site_it_searches(client):
+    html = client.get(DiseaseFactory(name="Example syndrome").get_absolute_url()).content.decode()
+    assert (
+        '<a href="https://medlineplus.gov/search/?query=Example+syndrome" rel="noopener">MedlinePlus</a>'
+        in html
+    )
+    assert "MedlinePlus Genetics" not in html
+
+
 def test_editor_learn_more_link_replaces_the_generated_one(client):
     disease = DiseaseFactory()
     ResourceFactory(
@@ -353,3 +362,19 @@ def test_category_page_query_count_does_not_grow_with_diseases(
     # The category, the count for the pages, and the page of diseases.
     with django_assert_num_queries(3):
         client.get(category_url(category))
+
+
+def test_the_categories_page_says_only_diseases_gard_filed_are_listed(client):
+    html = client.get(CATEGORIES).content.decode()
+    assert "Only diseases that GARD has filed are listed here." in html
+    assert "Each disease is filed under one or more areas of medicine" not in html
+    assert (
+        '<meta name="description" content="Rare diseases filed by area of medicine, as GARD files them'
+        in html
+    )
+
+
+def test_a_category_page_describes_itself(client):
+    category = CategoryFactory(name="Neurology", slug="neurology")
+    html = client.get(category_url(category)).content.decode()
+    assert '<meta name="description" content="The rare diseases GARD files under Neurology, A–Z.">' in html

@@ -168,3 +168,9 @@ def test_more_symptoms_than_are_compared_get_a_message(client, catalogue):
     response = client.get(MATCH, {"hpo": ids})
     assert len(response.context["chosen"]) == 20
     assert "We compare up to 20 symptoms at once" in response.content.decode()
+
+
+def test_the_match_page_describes_itself_as_no_diagnosis(client):
+    html = client.get(MATCH).content.decode()
+    assert '<meta name="description" content="Choose the symptoms you see' in html
+    assert "It is not a diagnosis." in html

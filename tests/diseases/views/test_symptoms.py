@@ -198,3 +198,14 @@ def test_a_group_whose_types_list_the_symptom_is_named_apart_with_how_many_of_it
         in groups
     )
     assert "Listing group" not in groups  # it lists the symptom itself, above
+
+
+def test_the_description_promises_a_meaning_and_everyday_names_only_where_the_term_has_them(client, spleen):
+    assert (
+        '<meta name="description" content="Splenomegaly: what it means, and the rare diseases'
+        in page_html(client, spleen)
+    )
+    bare = PhenotypeFactory(name="Bare finding", definition="")
+    assert '<meta name="description" content="Bare finding: the rare diseases whose records list it.">' in (
+        page_html(client, bare)
+    )
