@@ -74,7 +74,7 @@ def test_an_edit_to_a_published_page_waits_for_a_reviewer(live_server, page, dja
     page.wait_for_selector("text=Revision #")
 
     reader.reload()  # meanwhile the reader still sees the published text
-    assert reader.locator("#treatment p").inner_text() == "Children see a blood specialist."
+    assert reader.locator("#treatment .prose p").inner_text() == "Children see a blood specialist."
 
     log_in(page, live_server.url, "rory")
     page.goto(change_url)
