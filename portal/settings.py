@@ -145,6 +145,13 @@ else:
     # before reuse after an error.
     DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
     DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
+if "postgresql" in DATABASES["default"]["ENGINE"]:
+    # Readers' requests are many short queries at once: starting parallel workers for one of them
+    # (PostgreSQL plans them for a search over thousands of rows) costs more than it saves and takes
+    # cores from the other requests. DATABASE_PARALLEL_WORKERS allows some on a machine with cores to spare.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c max_parallel_workers_per_gather={env.int('DATABASE_PARALLEL_WORKERS', default=0)}"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------

@@ -109,3 +109,20 @@ def test_commands_start_without_the_sign_in_lockouts_banner():
         "__import__('logging').getLogger('axes.handlers.database').getEffectiveLevel()",
     )
     assert levels == ["30", "20"]
+
+
+def test_postgresql_runs_each_query_without_parallel_workers_unless_told_to(db):
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW max_parallel_workers_per_gather")
+            assert cursor.fetchone() == ("0",)
+    postgresql = {**PRODUCTION, "DATABASE_URL": "postgres://reader:secret@db.example.org/portal"}
+    (default,) = _setting_values(postgresql, "settings.DATABASES['default']['OPTIONS']['options']")
+    (raised,) = _setting_values(
+        {**postgresql, "DATABASE_PARALLEL_WORKERS": "2"},
+        "settings.DATABASES['default']['OPTIONS']['options']",
+    )
+    assert default == "'-c max_parallel_workers_per_gather=0'"
+    assert raised == "'-c max_parallel_workers_per_gather=2'"
