@@ -37,6 +37,7 @@ from .models import (
     Resource,
     ScheduledTransition,
     SearchTerm,
+    SearchWord,
     SimilarityIndex,
 )
 
@@ -55,10 +56,11 @@ PAGE_ROWS = [
 ]
 
 
-# Tables no public page reads: search rows (search results are never cached), the matching index,
-# the generation itself, and editors' pending revisions and schedules (readers see them only once
-# applied, which writes the page's own rows).
-NOT_SHOWN = {SearchTerm, SimilarityIndex, ContentGeneration, DiseaseRevision, ScheduledTransition}
+# Tables no public page reads, or that change only with rows that move the generation themselves:
+# the search rows and words (rewritten after a change to the page or term they index; cached search
+# results are kept per generation), the matching index, the generation itself, and editors' pending
+# revisions and schedules (readers see them only once applied, which writes the page's own rows).
+NOT_SHOWN = {SearchTerm, SearchWord, SimilarityIndex, ContentGeneration, DiseaseRevision, ScheduledTransition}
 
 
 def touch_pages(disease_ids) -> None:

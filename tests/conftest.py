@@ -286,6 +286,13 @@ def no_page_cache(settings):
 
 
 @pytest.fixture
+def nothing_cached(settings, no_page_cache):
+    """No shared cache at all (Django's dummy cache): every query a view makes is its own, and each
+    read of the content generation is one query. For tests that count what a cold request costs."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+
+@pytest.fixture
 def cache_outage_log():
     """The once-per-outage log filter of this process, as if no outage had been seen yet."""
     import logging

@@ -29,7 +29,7 @@ from .catalogue import (
     Resource,
 )
 from .common import Origin, PageStatus, page_address, published_condition
-from .derived import ContentGeneration, DataRelease, SearchTerm, SimilarityIndex
+from .derived import ContentGeneration, DataRelease, SearchTerm, SearchWord, SimilarityIndex
 from .disease import (
     EDIT_PERMISSION,
     PUBLISH_PERMISSION,
@@ -82,6 +82,7 @@ __all__ = [
     "RevisionStatus",
     "ScheduledTransition",
     "SearchTerm",
+    "SearchWord",
     "SimilarityIndex",
     "index_letter",
     "listed_symptom",

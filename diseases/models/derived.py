@@ -99,6 +99,9 @@ class SearchTerm(models.Model):
     )
     # Filled on PostgreSQL only (setweight(to_tsvector(unaccent(text)))); a GIN index is added there.
     vector = SearchVectorField(null=True, editable=False)
+    # How much a match on this row counts, set when the row is written (``search.index``), so a search
+    # multiplies by a column instead of working it out for every matching row.
+    weight = models.FloatField(default=1.0)
 
     class Meta:
         indexes = [
@@ -122,6 +125,23 @@ class SearchTerm(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.get_field_display()}: {self.text}"
+
+
+class SearchWord(models.Model):
+    """Each different word of the search rows, once, folded (PostgreSQL only, where searches forgive
+    typos): a misspelt word of a query is matched to its closest words here, a few tens of thousands
+    of short words under a trigram index, rather than against every row's whole text.
+
+    Rebuilt with the search rows; ``index_disease()`` and ``index_phenotype()`` add the words they bring.
+    """
+
+    word = models.CharField(max_length=500, unique=True)
+    # How many search rows use the word, when it was counted: of two equally close spellings, the
+    # common one is the likelier meaning.
+    uses = models.PositiveIntegerField(default=1)
+
+    def __str__(self):
+        return self.word
 
 
 class SimilarityIndex(models.Model):

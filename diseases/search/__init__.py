@@ -5,16 +5,21 @@ name, identifier or everyday name, with a folded copy of the text (lower case, a
 punctuation turned into spaces). A disease or symptom is ranked by its best-matching row, and
 that row is what the page shows as the reason it matched.
 
-On PostgreSQL a row matches when its folded text equals or starts with the folded query, when its
-weighted tsvector (kept in an indexed column) holds every query word, stemmed, the last one also
-as the start of a word, or, when nothing matched word for word, when pg_trgm word similarity is
-high enough (typos). SQLite has none of these, so it matches the same exact texts and prefixes
-and, in place of stemming, every query word as the start of a word.
+On PostgreSQL a row matches when its folded text equals or starts with the folded query, or when
+its weighted tsvector (kept in an indexed column, one index per kind) holds every query word,
+stemmed, the last one also as the start of a word; a row's weight (a related term or a gene counts
+less than a name) is stored with it at index time. When no row matched word for word, each query
+word may be one of its closest spellings among every different word the rows use (``SearchWord``,
+pg_trgm): typos. SQLite has none of these, so it matches the same exact texts and prefixes and, in
+place of stemming, every query word as the start of a word.
+
+Answers are kept in the shared cache per folded query until the content generation moves
+(``diseases.freshness``), so the same words in any case, accents or spacing cost one lookup.
 
 - ``folding``: ``fold()`` and the query limits, shared by both sides;
 - ``query``: ``search()`` serves the search page and the API, ``suggest()`` the autocomplete;
-- ``index``: ``rebuild_search_index()`` (run by every import) and ``index_disease()`` (run by the
-  services after an editor's change) keep the table current.
+- ``index``: ``rebuild_search_index()`` (run by every import), ``index_disease()`` and
+  ``index_phenotype()`` (run by the services after an editor's change) keep the rows and words current.
 """
 
 from .folding import MAX_QUERY_LENGTH, clean_query, fold

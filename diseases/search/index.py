@@ -1,7 +1,9 @@
-"""The index side of search: the ``SearchTerm`` table, rebuilt after imports and kept current per page.
+"""The index side of search: the ``SearchTerm`` rows and the ``SearchWord`` list of their words,
+rebuilt after imports and kept current per page.
 
-``rebuild_search_index()`` replaces the whole table (the import runs it); ``index_disease()`` rewrites
-one page's rows after an editor's change (the services run it). Neither does anything else: work
+``rebuild_search_index()`` replaces both (the import runs it); ``index_disease()`` and
+``index_phenotype()`` rewrite one page's or term's rows, and list their new words, after an editor's
+change (the services run them). Neither does anything else: work
 that must follow a change, such as refreshing the symptom-matching index, is the caller's to schedule.
 """
 
@@ -20,35 +22,49 @@ from diseases.models import (
     Phenotype,
     PhenotypeSynonym,
     SearchTerm,
+    SearchWord,
     SimilarityIndex,
 )
 from diseases.name_rules import is_name_of
 
 from .folding import fold
 
-# A related term or a gene is a less certain reason for a hit than a name.
-TSVECTOR_WEIGHTS = {SearchTerm.Field.RELATED_NAME: "B", SearchTerm.Field.GENE: "B"}
+# A related term or a gene is a less certain reason for a hit than a name: a match on one counts
+# this much (other names, abbreviations and everyday names count as much as the name itself).
+FIELD_WEIGHTS = {SearchTerm.Field.RELATED_NAME: 0.85, SearchTerm.Field.GENE: 0.85}
+TSVECTOR_WEIGHTS = dict.fromkeys(FIELD_WEIGHTS, "B")
 
 
 def _is_postgresql() -> bool:
     return connection.vendor == "postgresql"
 
 
-ROW_FIELDS = ("kind", "field", "text", "folded", "disease_id", "phenotype_id", "label", "key")
+ROW_FIELDS = ("kind", "field", "text", "folded", "disease_id", "phenotype_id", "label", "key", "weight")
 
 
 def _row(kind, target, field_name, text):
     """``target`` is (pk, label, key): a disease's pk, name and slug, or a term's pk, name and HPO id."""
     pk, label, key = target
     disease_id, phenotype_id = (pk, None) if kind == SearchTerm.Kind.DISEASE else (None, pk)
-    return (kind, field_name, text[:500], fold(text)[:500], disease_id, phenotype_id, label[:500], key)
+    weight = FIELD_WEIGHTS.get(field_name, 1.0)
+    return (
+        kind,
+        field_name,
+        text[:500],
+        fold(text)[:500],
+        disease_id,
+        phenotype_id,
+        label[:500],
+        key,
+        weight,
+    )
 
 
 def _unique_rows(rows):
     """One row per target and folded text; the first wins, so names are listed before other names."""
     seen = set()
     for row in rows:
-        _, _, _, folded, disease_id, phenotype_id, _, _ = row
+        _, _, _, folded, disease_id, phenotype_id, _, _, _ = row
         key = (disease_id, phenotype_id, folded)
         if folded and key not in seen:
             seen.add(key)
@@ -112,14 +128,37 @@ def _fill_vectors(terms):
         subset.update(vector=SearchVector(document, config="english", weight=weight))
 
 
-# The same GIN indexes as migration 0005; rebuilding them once is far quicker than updating them
-# row by row while 100,000 rows are written.
+# The same GIN indexes as migrations 0005 and 0020; rebuilding them once is far quicker than
+# updating them row by row while 100,000 rows are written.
 POSTGRES_INDEXES = {
-    "searchterm_vector_gin": "CREATE INDEX searchterm_vector_gin ON diseases_searchterm USING gin (vector)",
+    # Each kind's words in an index of their own: a search of one kind never steps over the other's.
+    "searchterm_disease_vector_gin": (
+        "CREATE INDEX searchterm_disease_vector_gin ON diseases_searchterm USING gin (vector) WHERE kind = 'disease'"
+    ),
+    "searchterm_symptom_vector_gin": (
+        "CREATE INDEX searchterm_symptom_vector_gin ON diseases_searchterm USING gin (vector) WHERE kind = 'symptom'"
+    ),
     "searchterm_folded_trgm": (
         "CREATE INDEX searchterm_folded_trgm ON diseases_searchterm USING gin (folded gin_trgm_ops)"
     ),
+    "searchword_word_trgm": "CREATE INDEX searchword_word_trgm ON diseases_searchword USING gin (word gin_trgm_ops)",
 }
+
+# Every word of the given rows into the word list (PostgreSQL only, whose searches forgive typos),
+# counted; a word already listed keeps its entry.
+WORDS_SQL = """
+INSERT INTO diseases_searchword (word, uses)
+SELECT word, count(*) FROM diseases_searchterm t, regexp_split_to_table(t.folded, ' ') AS word
+WHERE word <> '' AND {rows}
+GROUP BY word
+ON CONFLICT (word) DO NOTHING
+"""
+
+
+def _list_words(rows="true", params=()):
+    if _is_postgresql():
+        with connection.cursor() as cursor:
+            cursor.execute(WORDS_SQL.format(rows=rows), params)
 
 
 @transaction.atomic
@@ -134,12 +173,14 @@ def rebuild_search_index() -> int:
             for name in POSTGRES_INDEXES:
                 cursor.execute(f"DROP INDEX IF EXISTS {name}")
     SearchTerm.objects.all().delete()
+    SearchWord.objects.all().delete()
     # Rows are read into lists first: the connection cannot run queries while it is copying.
     created = insert_rows(
         SearchTerm, ROW_FIELDS, list(_unique_rows(_disease_rows(Disease.objects.order_by("pk"))))
     )
     created += insert_rows(SearchTerm, ROW_FIELDS, list(_unique_rows(_symptom_rows())))
     _fill_vectors(SearchTerm.objects.all())
+    _list_words()
     if postgresql:
         with connection.cursor() as cursor:
             # Run the deferred foreign-key checks now: PostgreSQL cannot index a table that has some pending.
@@ -148,6 +189,7 @@ def rebuild_search_index() -> int:
                 cursor.execute(statement)
             # Fresh statistics (an import has just rewritten both tables) keep the search plans on the indexes.
             cursor.execute("ANALYZE diseases_searchterm")
+            cursor.execute("ANALYZE diseases_searchword")
             cursor.execute("ANALYZE diseases_disease")
     return created
 
@@ -169,6 +211,7 @@ def index_disease(disease: Disease) -> int:
     rows = list(_unique_rows(_disease_rows(Disease.objects.filter(pk=disease.pk))))
     created = insert_rows(SearchTerm, ROW_FIELDS, rows)
     _fill_vectors(SearchTerm.objects.filter(disease_id=disease.pk))
+    _list_words("t.disease_id = %s", [disease.pk])
     return created
 
 
@@ -179,4 +222,5 @@ def index_phenotype(phenotype: Phenotype) -> int:
     rows = list(_unique_rows(_symptom_rows(Phenotype.objects.filter(pk=phenotype.pk))))
     created = insert_rows(SearchTerm, ROW_FIELDS, rows)
     _fill_vectors(SearchTerm.objects.filter(phenotype_id=phenotype.pk))
+    _list_words("t.phenotype_id = %s", [phenotype.pk])
     return created

@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -11,6 +12,7 @@ from diseases.models import (
     Disease,
     PhenotypeSynonym,
     SearchTerm,
+    SearchWord,
 )
 from tests.factories import (
     DiseaseFactory,
@@ -329,3 +331,65 @@ def test_a_gene_symbol_finds_its_diseases_saying_why(cystic_fibrosis):
     search.rebuild_search_index()
     hits = search.search("CFTR").diseases
     assert hits[0].label == "Cystic fibrosis" and hits[0].why == "gene: CFTR"
+
+
+def search_statements(queries):
+    return [query["sql"] for query in queries if "diseases_searchterm" in query["sql"]]
+
+
+def test_the_same_words_in_any_case_accents_or_spacing_are_answered_from_the_cache(alps):
+    search.rebuild_search_index()
+    first = search.search("Canale-Smith syndrome")
+    with CaptureQueriesContext(connection) as queries:
+        again = search.search("  CANALÉ smith   Syndrome ")
+        suggested = search.suggest("canale")
+        suggested_again = search.suggest("CANALE")
+    assert len(search_statements(queries.captured_queries)) == 1  # the first suggestion only
+    assert labels(again.diseases) == labels(first.diseases) == [alps.name]
+    assert again.query == "CANALÉ smith Syndrome"  # the page still shows what the reader typed
+    assert suggested_again == suggested and suggested[0].label == alps.name
+
+
+def test_any_change_to_the_content_makes_cached_results_fresh_at_once(alps):
+    search.rebuild_search_index()
+    assert search.search("Quimby syndrome").diseases == []
+    quimby = DiseaseFactory(name="Quimby syndrome")  # saving moves the content generation
+    search.index_disease(quimby)
+    assert labels(search.search("quimby syndrome").diseases) == ["Quimby syndrome"]
+
+
+def test_each_row_keeps_the_weight_of_what_it_matched_on(cystic_fibrosis):
+    PhenotypeSynonymFactory(
+        phenotype=PhenotypeFactory(name="Bronchiectasis"), name="Widened airways", scope="BROAD", is_lay=False
+    )
+    search.rebuild_search_index()
+    weights = dict(SearchTerm.objects.values_list("field", "weight").distinct())
+    assert weights[SearchTerm.Field.NAME] == 1.0
+    assert weights[SearchTerm.Field.GENE] == weights[SearchTerm.Field.RELATED_NAME] == 0.85
+
+
+@postgresql_only
+def test_every_word_of_the_rows_is_listed_once_and_an_edit_adds_its_new_words(alps):
+    search.rebuild_search_index()
+    listed = set(SearchWord.objects.values_list("word", flat=True))
+    assert {"autoimmune", "lymphoproliferative", "canale", "smith", "alps"} <= listed
+    # Counted once per row that uses it: the name, Canale-Smith syndrome and the OMIM record's label.
+    assert (
+        SearchWord.objects.get(word="syndrome").uses
+        == SearchTerm.objects.filter(folded__contains="syndrome").count()
+        == 3
+    )
+    DiseaseSynonymFactory(disease=alps, name="Zanzibar-Quimby disorder")
+    search.index_disease(alps)
+    assert SearchWord.objects.filter(word__in=["zanzibar", "quimby", "disorder"]).count() == 3
+    # A misspelling of the new words is forgiven through the list.
+    assert labels(search.search("zanzibr quimbi").diseases) == [alps.name]
+
+
+@postgresql_only
+def test_misspellings_are_tried_only_when_the_words_as_typed_match_nothing():
+    DiseaseFactory(name="Sickle cell anemia")
+    DiseaseFactory(name="Sickel syndrome")
+    search.rebuild_search_index()
+    assert labels(search.search("sickel cell").diseases) == ["Sickle cell anemia"]
+    assert labels(search.search("sickel").diseases) == ["Sickel syndrome"]
