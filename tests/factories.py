@@ -18,6 +18,7 @@ from diseases.models import (
     Reference,
     Resource,
 )
+from diseases.plain.build import build_summaries
 
 
 class CategoryFactory(factory.django.DjangoModelFactory):
@@ -356,4 +357,15 @@ def searchable_alps(*, omim_label=""):
     DiseaseSynonymFactory(disease=disease, name="Canale-Smith syndrome")
     ExternalIdentifierFactory(disease=disease, source="ORPHA", code="3261")
     ExternalIdentifierFactory(disease=disease, source="OMIM", code="601859", label=omim_label)
+    return disease
+
+
+def plainly_summarised_disease(**fields):
+    """A published page with one frequent symptom (an HPO release on record) and its plain words built."""
+    DataReleaseFactory(source="hpoa", version="2025-01-16")
+    disease = DiseaseFactory(name="Plainly told syndrome", **fields)
+    term = phenotype("HP:0001744", "Splenomegaly")
+    PhenotypeSynonymFactory(phenotype=term, name="enlarged spleen")
+    AnnotationFactory(disease=disease, phenotype=term, band=1)
+    build_summaries([disease.pk])
     return disease

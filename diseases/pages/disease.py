@@ -13,7 +13,7 @@ from ..models import DataRelease, Disease, DiseaseCharacteristic, DiseaseDefinit
 from ..plain.summary import joined
 from ..provenance import SOURCES
 from .symptoms import SymptomBand, excluded_symptoms, symptom_bands
-from .text import DESCRIPTION_LENGTH, plain_text, script_json, shorten
+from .text import DESCRIPTION_LENGTH, plain_text, plain_words, script_json, shorten
 from .types import TypesOverview, overview_of
 
 STRUCTURED_SYMPTOMS = 40
@@ -225,7 +225,7 @@ class DiseasePage:
     @property
     def plain_words(self) -> str:
         """The page in plain words as one text: our editors' summary, else the sentences made from its facts."""
-        return plain_text(self.disease.summary) or " ".join(sentence.text for sentence in self.plain)
+        return plain_words(self.disease.summary, [sentence.text for sentence in self.plain])
 
     @property
     def plain_sources(self) -> list[Attribution]:
@@ -379,3 +379,22 @@ class DiseasePage:
         """The page's records and why each is here, when there is more than one (merging explained)."""
         joined = [identifier for identifier in self.disease.identifiers.all() if identifier.joined_by]
         return joined if len(joined) > 1 else []
+
+
+SNIPPET_WORDS = 30
+
+
+def plain_snippets(disease_ids) -> dict[int, str]:
+    """The start of each published page in plain words (its first SNIPPET_WORDS words), by pk, for
+    lists of results: one query."""
+    rows = (
+        Disease.objects.published().filter(pk__in=disease_ids).values_list("pk", "summary", "plain_summary")
+    )
+    snippets = {}
+    for pk, summary, generated in rows:
+        words = plain_words(
+            summary, [sentence["text"] for sentence in (generated or {}).get("sentences", [])]
+        ).split()
+        if words:
+            snippets[pk] = " ".join(words[:SNIPPET_WORDS]) + ("…" if len(words) > SNIPPET_WORDS else "")
+    return snippets

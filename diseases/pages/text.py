@@ -17,8 +17,16 @@ DESCRIPTION_LENGTH = 160
 
 def plain_text(source) -> str:
     """Editor Markdown as one line of plain text, without citation markers: for descriptions and cards."""
+    if not source:
+        return ""
     rendered = render_markdown(CITATION_MARKER.sub("", source or ""))
     return " ".join(html.unescape(strip_tags(rendered)).split())
+
+
+def plain_words(summary, sentences) -> str:
+    """A page in plain words as one text: our editors' summary (Markdown), else the sentences made from
+    its facts (their texts, from ``Disease.plain_summary``); empty when it has neither."""
+    return plain_text(summary) or " ".join(sentence for sentence in sentences if sentence)
 
 
 def shorten(text, length) -> str:

@@ -1,8 +1,12 @@
 """Finding pages: search, autocomplete and symptom-set matching.
 
 Every list here starts from ``Disease.objects.published()``; see ``diseases.search`` and
-``diseases.matching`` for how results are found and ranked.
+``diseases.matching`` for how results are found and ranked. All three are public pages: the same
+address gives every anonymous reader the same answer, so the page cache keeps them whole, and
+``diseases.search`` keeps the results of the same words (in any case, accents or spacing) beside them.
 """
+
+from dataclasses import replace
 
 from django.core.paginator import Paginator
 from django.http import JsonResponse
@@ -12,8 +16,10 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 
 from diseases import matching, search
+from diseases.freshness import public_page
 from diseases.identifiers import parse_identifier
 from diseases.models import SearchTerm
+from diseases.pages.disease import plain_snippets
 
 RESULTS_PER_PAGE = 20
 SYMPTOM_PREVIEW = 5
@@ -27,11 +33,18 @@ EXAMPLE_QUERIES = [
 ]
 
 
+def with_plain_words(hits):
+    """Disease hits, each with the start of its page in plain words (one query for them all)."""
+    snippets = plain_snippets([hit.pk for hit in hits])
+    return [replace(hit, summary=snippets.get(hit.pk, "")) for hit in hits]
+
+
 def _search_kind(request):
     kind = request.GET.get("type", "")
     return kind if kind in search.KINDS else ""
 
 
+@public_page(query=["q", "type", "page"])
 def search_results(request):
     raw = " ".join(str(request.GET.get("q", "")).split())
     query = search.clean_query(raw)
@@ -58,6 +71,8 @@ def search_results(request):
         context["symptom_page"] = Paginator(results.symptoms, RESULTS_PER_PAGE).get_page(page_number)
     else:
         context["disease_page"] = Paginator(results.diseases, RESULTS_PER_PAGE).get_page(page_number)
+        shown = context["disease_page"]
+        shown.object_list = with_plain_words(shown.object_list)
         first_page = context["disease_page"].number == 1
         if not kind and first_page:
             context["symptom_preview"] = results.symptoms[:SYMPTOM_PREVIEW]
@@ -68,6 +83,7 @@ def search_results(request):
     return render(request, "diseases/search.html", context)
 
 
+@public_page(query=["q", "type"])
 def suggestions(request):
     kind = _search_kind(request)
     hits = search.suggest(request.GET.get("q", ""), kinds=(kind,) if kind else search.KINDS)
@@ -85,6 +101,7 @@ def _match_url(hpo_ids):
     )
 
 
+@public_page(query=["hpo", "add"])
 def match(request):
     values = [value for value in request.GET.getlist("hpo")[: matching.MAX_CHOSEN * 2] if value.strip()]
     chosen, messages = matching.resolve_symptom_ids(values)

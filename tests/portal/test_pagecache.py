@@ -124,7 +124,7 @@ def test_an_old_etag_gets_the_new_page(alps, staff_user, django_capture_on_commi
 
 
 @pytest.mark.parametrize(
-    "path", ["/search/?q=alps", "/match/", "/support/connect/", "/api/v1/diseases/", "/health/ready"]
+    "path", ["/support/connect/", "/api/v1/diseases/", "/health/ready", "/search/?q=alps&utm=x"]
 )
 def test_pages_that_are_not_public_pages_are_private_and_never_stored(alps, path):
     response = Client().get(path)

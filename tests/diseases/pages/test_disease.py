@@ -20,6 +20,7 @@ from tests.factories import (
     DiseaseSynonymFactory,
     ExternalIdentifierFactory,
     PhenotypeFactory,
+    plainly_summarised_disease,
 )
 
 pytestmark = pytest.mark.django_db
@@ -241,21 +242,8 @@ def test_a_page_explains_why_its_records_are_one_page(client):
 # --- In plain words -------------------------------------------------------------------------------
 
 
-def summarised_disease(**fields):
-    from diseases.plain.build import build_summaries
-    from tests.factories import AnnotationFactory, DataReleaseFactory, PhenotypeSynonymFactory, phenotype
-
-    DataReleaseFactory(source="hpoa", version="2025-01-16")
-    disease = DiseaseFactory(name="Plainly told syndrome", **fields)
-    term = phenotype("HP:0001744", "Splenomegaly")
-    PhenotypeSynonymFactory(phenotype=term, name="enlarged spleen")
-    AnnotationFactory(disease=disease, phenotype=term, band=1)
-    build_summaries([disease.pk])
-    return disease
-
-
 def test_a_page_without_an_editors_summary_opens_with_sentences_made_from_its_facts(client):
-    disease = summarised_disease(summary="")
+    disease = plainly_summarised_disease(summary="")
     html = client.get(disease.get_absolute_url()).content.decode()
     plain = html[html.index('id="summary"') : html.index('class="notice"')]
     assert "In plain words" in plain
@@ -270,27 +258,27 @@ def test_a_page_without_an_editors_summary_opens_with_sentences_made_from_its_fa
 
 
 def test_an_editors_summary_replaces_the_made_one_and_says_who_wrote_it(client):
-    disease = summarised_disease(summary="Children with it have a large spleen.")
+    disease = plainly_summarised_disease(summary="Children with it have a large spleen.")
     html = client.get(disease.get_absolute_url()).content.decode()
     assert "Children with it have a large spleen." in html and "Written by our editors" in html
     assert "Common signs include" not in html and "No person wrote these sentences" not in html
 
 
 def test_the_description_search_engines_show_is_the_page_in_plain_words(client):
-    disease = summarised_disease(summary="")
+    disease = plainly_summarised_disease(summary="")
     head = head_of(client.get(disease.get_absolute_url()))
     assert '<meta name="description" content="Common signs include enlarged spleen (splenomegaly).">' in head
 
 
 def test_the_sheet_prints_the_page_in_plain_words_and_says_it_was_made_from_the_data(client):
-    disease = summarised_disease(summary="")
+    disease = plainly_summarised_disease(summary="")
     html = client.get(f"{disease.get_absolute_url()}sheet/").content.decode()
     assert "In plain words" in html and "Common signs include enlarged spleen (splenomegaly)." in html
     assert "not written by a person" in html
 
 
 def test_the_api_gives_the_page_in_plain_words_with_each_sentences_source(client):
-    disease = summarised_disease(summary="")
+    disease = plainly_summarised_disease(summary="")
     plain = client.get(f"/api/v1/diseases/{disease.slug}/").json()["plain_summary"]
     assert plain["written_by"] == "generated"
     assert plain["text"] == "Common signs include enlarged spleen (splenomegaly)."

@@ -126,7 +126,7 @@ def test_a_missing_similarity_index_is_a_message_not_an_error(client, catalogue)
     "hpo", [["HP:0000978"], ["HP:0000978", "HP:0000421", "HP:0007359", "HP:0001250", "HP:0001744"]]
 )
 def test_match_page_query_count_does_not_grow_with_symptoms(
-    client, catalogue, django_assert_num_queries, hpo
+    client, catalogue, django_assert_num_queries, hpo, no_page_cache
 ):
     client.get(MATCH, {"hpo": hpo})  # loads the index into this process
     # Chosen terms, the index check, published diseases, names of the terms in the explanations.

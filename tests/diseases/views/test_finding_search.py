@@ -11,6 +11,7 @@ from tests.factories import (
     ExternalIdentifierFactory,
     PhenotypeFactory,
     PhenotypeSynonymFactory,
+    plainly_summarised_disease,
     searchable_alps,
 )
 
@@ -166,15 +167,16 @@ def test_odd_input_never_breaks_search(client, alps, query, url):
     assert "<script>alert(1)</script>" not in response.content.decode()
 
 
-def test_search_page_query_count_is_constant(client, django_assert_num_queries):
+def test_search_page_query_count_is_constant(client, django_assert_num_queries, nothing_cached):
     many_diseases(3, "Small")
     many_diseases(40, "Large")
     for index in range(30):
         PhenotypeFactory(name=f"Large finding {index}")
     search.rebuild_search_index()
     for query in ["small syndrome", "large"]:
-        # One query for each group of results.
-        with django_assert_num_queries(2):
+        # The content generation, then one statement for both groups (one per group on SQLite),
+        # then the shown diseases' plain words.
+        with django_assert_num_queries(3 if connection.vendor == "postgresql" else 4):
             assert client.get(SEARCH, {"q": query}).status_code == 200
 
 
@@ -205,15 +207,15 @@ def test_suggest_can_be_limited_to_one_type(client, bruising, kind, key):
     assert all(key in result for result in results)
 
 
-def test_suggest_query_count_is_constant(client, django_assert_num_queries):
+def test_suggest_query_count_is_constant(client, django_assert_num_queries, nothing_cached):
     many_diseases(3, "Small")
     many_diseases(40, "Large")
     search.rebuild_search_index()
     for query in ["small", "large"]:
-        # Diseases and symptoms are ranked together in one query.
-        with django_assert_num_queries(1):
+        # The content generation, then diseases and symptoms ranked together in one query.
+        with django_assert_num_queries(2):
             client.get(SUGGEST, {"q": query, "type": "disease"})
-        with django_assert_num_queries(1):
+        with django_assert_num_queries(2):
             client.get(SUGGEST, {"q": query})
 
 
@@ -226,19 +228,22 @@ def test_header_and_home_search_forms_point_at_search_with_autocomplete(client):
     assert f'action="{SEARCH}"' in about and 'name="q"' in about
 
 
-def test_the_empty_search_page_runs_no_queries(client, django_assert_num_queries):
+def test_the_empty_search_page_runs_no_queries(client, django_assert_num_queries, nothing_cached):
     with django_assert_num_queries(0):
         assert client.get(SEARCH).status_code == 200
 
 
-def test_a_no_hit_search_page_has_a_fixed_query_count(client, alps, django_assert_num_queries):
+def test_a_no_hit_search_page_has_a_fixed_query_count(
+    client, alps, django_assert_num_queries, nothing_cached
+):
     search.rebuild_search_index()
-    # Both groups, and on PostgreSQL the close spellings.
-    with django_assert_num_queries(3 if connection.vendor == "postgresql" else 2):
+    # The generation and the search; on PostgreSQL one statement for both groups, then the generation
+    # again and the close spellings; on SQLite one statement per group.
+    with django_assert_num_queries(4 if connection.vendor == "postgresql" else 3):
         client.get(SEARCH, {"q": "zzqqxx"})
 
 
-def test_an_identifier_redirect_takes_one_query(client, alps, django_assert_num_queries):
+def test_an_identifier_redirect_takes_one_query(client, alps, django_assert_num_queries, nothing_cached):
     with django_assert_num_queries(1):
         assert client.get(SEARCH, {"q": "ORPHA:3261"}).status_code == 302
 
@@ -247,3 +252,32 @@ def test_a_mondo_id_opens_the_page(client, cystic_fibrosis):
     ExternalIdentifierFactory(disease=cystic_fibrosis, source="MONDO", code="0009061")
     response = client.get(reverse("diseases:search"), {"q": "MONDO:0009061"})
     assert response.status_code == 302 and response["Location"] == cystic_fibrosis.get_absolute_url()
+
+
+def test_each_disease_found_shows_the_start_of_its_page_in_plain_words(client):
+    made = plainly_summarised_disease(summary="")
+    written = DiseaseFactory(name="Plainly written syndrome", summary="Children with it *tire* easily.")
+    search.rebuild_search_index()
+    html = client.get(SEARCH, {"q": "plainly"}).content.decode()
+    assert '<p class="hit-summary">Common signs include enlarged spleen (splenomegaly).</p>' in html
+    assert '<p class="hit-summary">Children with it tire easily.</p>' in html
+    assert html.index(made.name) < html.index("Common signs include") < html.index(written.name)
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        SEARCH + "?q=canale+smith",
+        SUGGEST + "?q=canale",
+        reverse("diseases:match") + "?hpo=HP:0001744",
+    ],
+)
+def test_finding_pages_are_public_pages_served_from_the_page_cache(client, alps, address, django_user_model):
+    search.rebuild_search_index()
+    first, again = client.get(address), client.get(address)
+    assert first.status_code == again.status_code == 200
+    assert "stored" in first["Cache-Status"] and again["Cache-Status"] == "portal; hit"
+    assert again.content == first.content
+    # Someone signed in is never served a stored page.
+    client.force_login(django_user_model.objects.create_user("reader", password="x" * 12))
+    assert "Cache-Status" not in client.get(address)
