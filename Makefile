@@ -115,7 +115,7 @@ bench-import: install
 
 # Search, autocomplete and symptom matching over HTTP on the full catalogue: gunicorn + PostgreSQL
 # (its own database, portal_bench_search; BENCH_ARGS=--keep keeps it for the next run).
-bench-search: install
+bench-search: install bench-tools
 	$(BIN)/python scripts/bench_search.py $(BENCH_ARGS)
 
 # Parent form under load: gunicorn + PostgreSQL (its own database, created and dropped), 20 clients, 500 forms.

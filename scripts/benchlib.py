@@ -2,6 +2,7 @@
 
 import http.client
 import os
+import re
 import secrets
 import signal
 import socket
@@ -151,3 +152,136 @@ def percentile(values, share):
     """The sorted value at position ``share`` x count (share 0.95: the p95), without interpolating."""
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+# --- Serving through gunicorn with a trivial view beside the pages, measured with wrk ----------------
+
+TRIVIAL = "/bench/ok"
+UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+BENCH_URLS = """
+from django.http import HttpResponse
+from django.urls import path
+
+from portal.urls import handler400, handler403, handler404, handler500, urlpatterns  # noqa: F401
+
+
+def ok(request):
+    return HttpResponse("ok", content_type="text/plain")
+
+
+urlpatterns = [path("bench/ok", ok), *urlpatterns]
+"""
+
+# wrk asks for each of these in turn (one list per connection), for the mixed load.
+ROTATE_LUA = """
+paths = {%s}
+counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", paths[(counter %% #paths) + 1])
+end
+"""
+
+
+def wrk(port, path, seconds, connections, script=None, gzip=True):
+    """wrk's figures for ``path``: requests/s, p50 and p99 in ms, and answers that were errors."""
+    # As browsers and CDNs do, it accepts gzip, unless told to be a client that does not.
+    command = ["wrk", "--latency", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s"]
+    if gzip:
+        command += ["-H", "Accept-Encoding: gzip, deflate"]
+    if script:
+        command += ["-s", script]
+    result = subprocess.run(
+        [*command, f"http://127.0.0.1:{port}{path}"],
+        capture_output=True,
+        text=True,
+        timeout=seconds + 60,
+    )
+    if result.returncode:
+        sys.exit(f"wrk failed: {result.stderr[-2000:]}")
+    out = result.stdout
+
+    def latency(percent):
+        value, unit = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s)\s*$", out, re.MULTILINE).groups()
+        return float(value) * UNIT_MS[unit]
+
+    errors = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses: (\d+)", out))
+    socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50": latency(50),
+        "p99": latency(99),
+        "requests": int(re.search(r"(\d+) requests in", out).group(1)),
+        "errors": errors,  # answers that were not 2xx or 3xx
+        "socket_errors": sum(int(n) for n in socket.groups()) if socket else 0,
+    }
+
+
+class RedisServer:
+    def __init__(self):
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process = subprocess.Popen(
+            [
+                "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ],
+            stdout=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while (
+            subprocess.run(["redis-cli", "-p", str(self.port), "ping"], capture_output=True).stdout
+            != b"PONG\n"
+        ):
+            if time.monotonic() > deadline:
+                sys.exit("redis-server did not start")
+            time.sleep(0.1)
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            self.process.wait(timeout=10)
+
+
+class Gunicorn:
+    """The repo's gunicorn.conf.py with ``workers`` processes and the given settings."""
+
+    def __init__(self, env, workers, **overrides):
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [str(Path(sys.executable).with_name("gunicorn"))],
+            cwd=ROOT,
+            env={
+                **env,
+                "GUNICORN_BIND": f"127.0.0.1:{self.port}",
+                "WEB_CONCURRENCY": str(workers),
+                "GUNICORN_LOG_LEVEL": "warning",
+                **overrides,
+            },
+        )
+        wait_until_ready(self.port, self.process, TRIVIAL)
+
+    def stop(self):
+        stop(self.process)
+
+
+def serving_env(scratch, database_url, redis_url):
+    """Production settings (``production_env``) with the trivial view added at ``TRIVIAL`` and the
+    Redis at ``redis_url`` as the shared cache, as the repo's gunicorn.conf.py serves them."""
+    Path(scratch, "bench_serve_urls.py").write_text(BENCH_URLS)
+    Path(scratch, "bench_serve_settings.py").write_text(
+        'from bench_settings import *  # noqa: F403\nROOT_URLCONF = "bench_serve_urls"\n'
+    )
+    env = production_env(scratch, database_url, REDIS_URL=redis_url)
+    env["DJANGO_SETTINGS_MODULE"] = "bench_serve_settings"
+    for variable in ("DATABASE_POOL", "PAGE_CACHE_ENABLED", "PAGE_BODY_CACHE_ENABLED", "WEB_CONCURRENCY"):
+        env.pop(variable, None)
+    return env
