@@ -20,8 +20,10 @@ def plain_words(client, slug):
         ("cystic-fibrosis", "It is a genetic condition.", "It mostly affects the lungs", "1 in 4 chance"),
         (
             "x-linked-lymphoproliferative-disease",
-            "It is a genetic condition of the immune system.",
-            "Its types mostly affect",
+            "It is a genetic condition.",
+            # Said from its types' symptoms, which the group gathers (Mondo's groups speak only for pages
+            # without symptoms).
+            "Its types mostly affect the immune system",
             "It mostly affects boys",
         ),
         ("polycystic-kidney-disease", "It is a genetic condition", "the kidneys", "1 in 2 chance"),
