@@ -96,7 +96,8 @@ PARALLEL := -n auto --dist loadgroup
 test: install chromium html-checker fonts
 	$(BIN)/pytest $(PARALLEL) $(PYTEST_ARGS)
 
-# The quick loop while working: everything but the real-data, fuzzing and browser tests (under a minute).
+# The quick loop while working: everything but the tests marked slow (real data, fuzzing, the HTML checker,
+# subprocesses, real lock waits) and the browser tests (under a minute on 2 cores).
 test-fast: install
 	$(BIN)/pytest $(PARALLEL) -m "not slow and not browser" $(PYTEST_ARGS)
 

@@ -14,7 +14,8 @@ from diseases import freshness
 from portal import pagecache
 from tests.portal.race_urls import Counted
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Real threads wait out real render locks (seconds each): slow.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 
 READERS = 12
 PATH = "/counted/"

@@ -6,7 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from scripts.dev_env import write_dev_env
+
+# Each test runs manage.py or make's helper scripts in a subprocess: slow.
+pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[2]
 
