@@ -128,7 +128,9 @@ ROW_VALUES = ("kind", "disease_id", "phenotype_id", "key", "label", "field", "te
 # run it. A row's score is how it matched, strongest first: the whole text (1), its start (0.9 and
 # up), every word, stemmed, the last one also as the start of a word (0.6 and up), or, when nothing
 # matched word for word, trigram similarity (at most 0.85); shorter texts that the query covers more
-# of score higher, and the whole is multiplied by the weight stored with the row at index time.
+# of score higher, and the whole is multiplied by the weight stored with the row at index time. Of
+# equal scores, the shorter text comes first, then the shorter name (a gene's own disease, "Cystic
+# fibrosis", before the longer names of the others linked to CFTR), then the name.
 #
 # Broad words ("syndrome") match thousands of rows, so the matching reads only what ranks them
 # (``words`` is kept narrow: row, kind, target, size, score), and the texts a page shows are read for
@@ -191,7 +193,9 @@ best AS (
 ),
 ranked AS (
     SELECT s.kind, s.disease_id, s.phenotype_id, s.key, s.label, s.field, s.text, best.score,
-        row_number() OVER (PARTITION BY s.kind ORDER BY best.score DESC, best.size, s.label) AS place
+        row_number() OVER (
+            PARTITION BY s.kind ORDER BY best.score DESC, best.size, length(s.label), s.label
+        ) AS place
     FROM best JOIN diseases_searchterm s ON s.id = best.id
 )
 SELECT kind, disease_id, phenotype_id, key, label, field, text, score
@@ -226,7 +230,7 @@ SUGGEST_WINDOW = 300
 SUGGEST_STATEMENT = """
 SELECT kind, disease_id, phenotype_id, key, label, field, text, score
 FROM ({branches}) matches
-ORDER BY score DESC, size
+ORDER BY score DESC, size, length(label), label
 LIMIT %(limit)s
 """
 
@@ -368,7 +372,7 @@ def _sqlite_rows(kinds, folded: str, *, limit: int) -> list[dict]:
         .annotate(padded_folded=Concat(Value(" "), "folded"))
         .filter(starts | words)
         .annotate(score=score * F("weight"))
-        .order_by("-score", Length("folded"))
+        .order_by("-score", Length("folded"), Length("label"), "label")
         .values(*ROW_VALUES)
     )
     return list(rows[: _rows_for(limit)])

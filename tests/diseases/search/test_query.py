@@ -16,8 +16,10 @@ from diseases.models import (
 )
 from tests.factories import (
     DiseaseFactory,
+    DiseaseGeneFactory,
     DiseaseSynonymFactory,
     ExternalIdentifierFactory,
+    GeneFactory,
     PhenotypeFactory,
     PhenotypeSynonymFactory,
     searchable_alps,
@@ -393,3 +395,16 @@ def test_misspellings_are_tried_only_when_the_words_as_typed_match_nothing():
     search.rebuild_search_index()
     assert labels(search.search("sickel cell").diseases) == ["Sickle cell anemia"]
     assert labels(search.search("sickel").diseases) == ["Sickel syndrome"]
+
+
+def test_of_equal_matches_the_plainer_name_comes_first():
+    cftr = GeneFactory(symbol="CFTR")
+    for name in ["Congenital absence of the vas deferens", "Cystic fibrosis", "Bronchiectasis, type 1"]:
+        disease = DiseaseFactory(name=name)
+        DiseaseGeneFactory(disease=disease, gene=cftr)
+    search.rebuild_search_index()
+    assert labels(search.search("CFTR").diseases) == [
+        "Cystic fibrosis",
+        "Bronchiectasis, type 1",
+        "Congenital absence of the vas deferens",
+    ]
