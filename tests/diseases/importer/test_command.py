@@ -3,6 +3,7 @@ from django.db import connection
 
 from diseases.models import Annotation, DataRelease, Disease, Phenotype, PhenotypeSynonym
 from tests.data.import_files import ALPS, database_snapshot, gard_entry, row, summary_counts
+from tests.factories import DiseaseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -202,3 +203,17 @@ def test_a_term_that_leaves_the_ontology_is_deleted_unless_a_symptom_row_uses_it
     assert not Phenotype.objects.filter(hpo_id="HP:0002716").exists()
     assert Phenotype.objects.get(hpo_id="HP:0011097").is_obsolete
     connection.check_constraints()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="VACUUM is PostgreSQL's")
+@pytest.mark.django_db(transaction=True)
+def test_outside_a_transaction_the_import_vacuums_what_it_rewrote_so_index_only_scans_read_no_rows():
+    from diseases.importer.run import refresh_planner_statistics
+
+    DiseaseFactory.create_batch(3)
+    refresh_planner_statistics()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT relallvisible = relpages FROM pg_class WHERE relname = 'diseases_disease'")
+        assert cursor.fetchone() == (True,)
+        cursor.execute("SELECT vacuum_count > 0 FROM pg_stat_user_tables WHERE relname = 'diseases_disease'")
+        assert cursor.fetchone() == (True,)
