@@ -79,6 +79,8 @@ def test_an_edit_to_a_published_page_waits_for_a_reviewer(live_server, page, dja
     log_in(page, live_server.url, "rory")
     page.goto(change_url)
     page.click("#revision-bar >> text=Review it")
+    # all_inner_texts() does not wait: wait for the review page's diff to be there first.
+    page.wait_for_selector("#revision-fields ins")
     assert "twice a year" in " ".join(page.locator("#revision-fields ins").all_inner_texts())
     page.click("text=Approve and publish now")
     page.wait_for_selector(".messagelist .success")
