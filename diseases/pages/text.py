@@ -19,7 +19,7 @@ def plain_text(source) -> str:
     """Editor Markdown as one line of plain text, without citation markers: for descriptions and cards."""
     if not source:
         return ""
-    rendered = render_markdown(CITATION_MARKER.sub("", source or ""))
+    rendered = render_markdown(CITATION_MARKER.sub("", source))
     return " ".join(html.unescape(strip_tags(rendered)).split())
 
 
