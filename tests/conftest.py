@@ -263,15 +263,18 @@ def _uses_real_data(item):
     return "real_data" in getattr(item, "fixturenames", ())
 
 
-@pytest.hookimpl(trylast=True)
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
+    # First, before pytest-xdist's own hook reads the groups (a group marker added after it is ignored,
+    # and each worker then imported the catalogue for itself).
     for item in items:
         if _uses_real_data(item):
             item.add_marker(pytest.mark.slow)
             # With pytest-xdist (``--dist loadgroup``) they all run on one worker, which imports the
             # catalogue once; being last in the queue, nothing is sent to that worker after them.
             item.add_marker(pytest.mark.xdist_group("real_data"))
-    # The real catalogue is committed once and kept, so the tests that read it run last.
+    # The real catalogue is committed once and kept, so the tests that read it run last (no other
+    # hook reorders the tests; deselection keeps the order).
     items.sort(key=_uses_real_data)
 
 
