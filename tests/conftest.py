@@ -263,6 +263,22 @@ def _uses_real_data(item):
     return "real_data" in getattr(item, "fixturenames", ())
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Once the tests that read the real catalogue are done on this process, clear it: pytest-xdist may
+    send this worker other tests after them, which must not find it in their database. (Should a
+    real-data test come later after all, ``real_data`` imports the catalogue again.)"""
+    result = yield
+    if _uses_real_data(item) and (nextitem is None or not _uses_real_data(nextitem)):
+        from pytest_django.plugin import blocking_manager_key
+
+        from tests.data.import_files import clear_imported_data
+
+        with item.config.stash[blocking_manager_key].unblock():
+            clear_imported_data()
+    return result
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
     # First, before pytest-xdist's own hook reads the groups (a group marker added after it is ignored,
@@ -271,7 +287,7 @@ def pytest_collection_modifyitems(items):
         if _uses_real_data(item):
             item.add_marker(pytest.mark.slow)
             # With pytest-xdist (``--dist loadgroup``) they all run on one worker, which imports the
-            # catalogue once; being last in the queue, nothing is sent to that worker after them.
+            # catalogue once (and clears it after them, see pytest_runtest_teardown).
             item.add_marker(pytest.mark.xdist_group("real_data"))
     # The real catalogue is committed once and kept, so the tests that read it run last (no other
     # hook reorders the tests; deselection keeps the order).
