@@ -10,6 +10,7 @@ from ..inheritance import EXPLANATIONS
 from ..links import learn_more_links
 from ..markup import cited_numbers, stored_or_rendered
 from ..models import DataRelease, Disease, DiseaseCharacteristic, DiseaseDefinition, Resource
+from ..plain.build import stored_sentences
 from ..plain.summary import joined
 from ..provenance import SOURCES
 from .symptoms import SymptomBand, excluded_symptoms, symptom_bands
@@ -109,7 +110,7 @@ def plain_sentences(disease, releases) -> list[PlainSentence]:
             sentence["detail"],
             sentence["anchor"],
         )
-        for sentence in (disease.plain_summary or {}).get("sentences", [])
+        for sentence in stored_sentences(disease.plain_summary)
     ]
 
 
@@ -392,9 +393,7 @@ def plain_snippets(disease_ids) -> dict[int, str]:
     )
     snippets = {}
     for pk, summary, generated in rows:
-        words = plain_words(
-            summary, [sentence["text"] for sentence in (generated or {}).get("sentences", [])]
-        ).split()
+        words = plain_words(summary, [sentence["text"] for sentence in stored_sentences(generated)]).split()
         if words:
             snippets[pk] = " ".join(words[:SNIPPET_WORDS]) + ("…" if len(words) > SNIPPET_WORDS else "")
     return snippets

@@ -37,6 +37,11 @@ def summary_json(sentences) -> dict:
     return {"sentences": [sentence.as_json() for sentence in sentences]} if sentences else {}
 
 
+def stored_sentences(plain_summary) -> list[dict]:
+    """The sentences ``summary_json`` stored (each as ``Sentence.as_json``), none for an empty summary."""
+    return (plain_summary or {}).get("sentences", [])
+
+
 @transaction.atomic
 def build_summaries(disease_ids=None) -> int:
     """Write the plain summary of every published page, or of ``disease_ids`` and the published groups up to

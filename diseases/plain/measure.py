@@ -5,6 +5,7 @@ import statistics
 from dataclasses import dataclass
 
 from ..models import Disease
+from .build import stored_sentences
 
 # The school grade most summaries must not pass: about age 13, a 12-year-old's reading.
 GRADE_GOAL = 8
@@ -45,7 +46,7 @@ def measure_summaries() -> SummaryMeasures:
     published = Disease.objects.published()
     written = published.exclude(summary="").count()
     grades = sorted(
-        reading_grade(" ".join(sentence["text"] for sentence in summary["sentences"]))
+        reading_grade(" ".join(sentence["text"] for sentence in stored_sentences(summary)))
         for summary in published.filter(summary="")
         .exclude(plain_summary={})
         .values_list("plain_summary", flat=True)
